@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/**
+ * Postback `data` is a URL-encoded query string with an `action` discriminator,
+ * e.g. `action=open-card` — short (LINE caps data at 300 chars) and readable in logs.
+ */
+export const PostbackActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("open-card") }),
+  z.object({ action: z.literal("contact-staff") }),
+  z.object({ action: z.literal("faq"), id: z.string().min(1).max(100) }),
+  z.object({ action: z.literal("switch-menu"), alias: z.string().min(1).max(32) }),
+]);
+export type PostbackAction = z.infer<typeof PostbackActionSchema>;
+
+export function encodePostback(action: PostbackAction): string {
+  return new URLSearchParams(Object.entries(action).map(([k, v]) => [k, String(v)])).toString();
+}
+
+/** Returns undefined for data this version does not understand (old menus, other tools). */
+export function parsePostback(data: string): PostbackAction | undefined {
+  const params = Object.fromEntries(new URLSearchParams(data));
+  const parsed = PostbackActionSchema.safeParse(params);
+  return parsed.success ? parsed.data : undefined;
+}
