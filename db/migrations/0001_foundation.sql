@@ -44,11 +44,15 @@ CREATE TABLE messages (
   line_request_id TEXT,
   error           TEXT,
   staff_user_id   TEXT,
+  -- Idempotency key of an outbound send (e.g. "evt:<webhookEventId>:0"): a re-run job finds its rows and
+  -- their retry key instead of sending again.
+  outbound_key    TEXT,
   created_at      INTEGER NOT NULL,
   sent_at         INTEGER
 );
 CREATE INDEX messages_user_idx ON messages (line_user_id, created_at);
-CREATE UNIQUE INDEX messages_inbound_event_idx ON messages (webhook_event_id) WHERE webhook_event_id IS NOT NULL;
+CREATE UNIQUE INDEX messages_inbound_event_idx ON messages (webhook_event_id) WHERE direction = 'in' AND webhook_event_id IS NOT NULL;
+CREATE UNIQUE INDEX messages_outbound_key_idx ON messages (outbound_key) WHERE outbound_key IS NOT NULL;
 
 CREATE TABLE staff_roles (
   line_user_id TEXT NOT NULL,

@@ -7,8 +7,6 @@ import { z } from "zod";
 export const PostbackActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("open-card") }),
   z.object({ action: z.literal("contact-staff") }),
-  z.object({ action: z.literal("faq"), id: z.string().min(1).max(100) }),
-  z.object({ action: z.literal("switch-menu"), alias: z.string().min(1).max(32) }),
 ]);
 export type PostbackAction = z.infer<typeof PostbackActionSchema>;
 

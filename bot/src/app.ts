@@ -1,0 +1,77 @@
+import type { ErrorBody, PublicConfig } from "@enishi/shared";
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { requireRole, requireUser } from "./auth/middleware.ts";
+import type { AppEnv } from "./context.ts";
+import { makeDeps } from "./deps.ts";
+import { AppError } from "./errors.ts";
+import { staffAdminRoutes } from "./features/admin/staff.routes.ts";
+import { meRoutes } from "./features/me/me.routes.ts";
+import { conversationRoutes } from "./features/staff/conversations.routes.ts";
+import { inboxLiveRoute } from "./inbox/inbox.routes.ts";
+import { webhookRoutes } from "./webhook/webhook.routes.ts";
+
+const withDeps = createMiddleware<AppEnv>(async function withDeps(c, next) {
+  const deps = makeDeps(c.env);
+  c.set("config", deps.config);
+  c.set("db", deps.db);
+  c.set("line", deps.line);
+  await next();
+});
+
+const api = new Hono<AppEnv>()
+  // A no-I/O route: health checks, and the baseline the webhook benchmark is compared with.
+  .get("/health", (c) => c.json({ ok: true }))
+  .get("/config", (c) => {
+    const body: PublicConfig = { liffId: c.var.config.liffId, env: c.var.config.appEnv };
+    return c.json(body);
+  })
+  .route("/me", meRoutes)
+  .route("/staff/inbox", inboxLiveRoute)
+  .use("/staff/*", requireUser, requireRole("staff"))
+  .route("/staff/conversations", conversationRoutes)
+  .use("/admin/*", requireUser, requireRole("admin"))
+  .route("/admin/staff", staffAdminRoutes);
+
+function errorBody(code: ErrorBody["error"]["code"], message: string, requestIdValue: string, details?: unknown): ErrorBody {
+  return { error: { code, message, requestId: requestIdValue, ...(details === undefined ? {} : { details }) } };
+}
+
+export const app = new Hono<AppEnv>().use(requestId()).use(withDeps).route("/webhook", webhookRoutes).route("/api", api);
+
+app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`, c.var.requestId), 404));
+
+app.onError(function handleError(error, c) {
+  const id = c.var.requestId ?? "-";
+  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, id, error.details), error.status);
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code =
+      status === 401
+        ? "unauthorized"
+        : status === 403
+          ? "forbidden"
+          : status === 404
+            ? "not_found"
+            : status === 413
+              ? "payload_too_large"
+              : "bad_request";
+    return c.json(errorBody(code, error.message || "Request rejected", id), status);
+  }
+  // Unknown errors: the details go to the log with the request id, the client gets a generic answer.
+  console.error(
+    JSON.stringify({
+      msg: "unhandled_error",
+      requestId: id,
+      path: c.req.path,
+      error: String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
+  );
+  return c.json(errorBody("internal", "Something went wrong / エラーが発生しました", id), 500);
+});
+
+/** The typed API for `hc<AppType>` in the LIFF app. */
+export type AppType = typeof app;

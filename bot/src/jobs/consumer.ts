@@ -1,0 +1,32 @@
+import { makeDeps } from "../deps.ts";
+import { LineApiError } from "../line/errors.ts";
+import { dispatchWebhookEvent } from "../webhook/dispatch.ts";
+import { JobSchema } from "./job.ts";
+
+/**
+ * The JOBS queue consumer. Each message is acked or retried on its own, so one bad job never holds back
+ * the others. LINE rate limits get a longer delay than other transient failures.
+ */
+export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const deps = makeDeps(env);
+  for (const message of batch.messages) {
+    const job = JobSchema.safeParse(message.body);
+    if (!job.success) {
+      console.error(JSON.stringify({ msg: "job_invalid", id: message.id, issues: job.error.issues.slice(0, 3) }));
+      message.ack();
+      continue;
+    }
+    try {
+      switch (job.data.type) {
+        case "webhook-event":
+          await dispatchWebhookEvent(deps, job.data.event);
+          break;
+      }
+      message.ack();
+    } catch (error) {
+      const rateLimited = error instanceof LineApiError && error.rateLimited;
+      console.error(JSON.stringify({ msg: "job_failed", type: job.data.type, attempt: message.attempts, error: String(error) }));
+      message.retry({ delaySeconds: rateLimited ? 60 : Math.min(2 ** message.attempts, 30) });
+    }
+  }
+}

@@ -1,0 +1,10 @@
+export * from "./client.ts";
+export type { Database } from "./database.ts";
+export * from "./friends/friends.repository.ts";
+export type * from "./friends/friends.table.ts";
+export * from "./messages/messages.repository.ts";
+export type * from "./messages/messages.table.ts";
+export * from "./staff/staff.repository.ts";
+export type * from "./staff/staff.table.ts";
+export * from "./webhook-events/webhook-events.repository.ts";
+export type * from "./webhook-events/webhook-events.table.ts";
