@@ -46,7 +46,7 @@ const HUMAN_REQUEST = new RegExp(
 
 // Clearly negative messages (issue 4 §5): complaints want a person, never an FAQ answer.
 const NEGATIVE =
-  /納得(?:でき|いか|いき)|感じ(?:が)?悪|最悪|ひど(?:い|かった)|酷い|不快|失礼(?:な|だ)|許せ|謝罪|謝って|クレーム|苦情|返金し|返して(?:ください|ほしい|欲しい)|改善して(?:ほしい|欲しい|ください)|どうなって(?:る|い)|ありえない|あり得ない|二度と/;
+  /納得(?:でき|いか|いき)|感じ(?:が)?悪|最悪|不快|ショック|失礼(?:な|だ)|許せ|謝罪|謝って|クレーム|苦情|返金し|返して(?:ください|ほしい|欲しい)|改善して(?:ほしい|欲しい|ください)|どうなって(?:る|い)|ありえない|あり得ない|二度と/;
 
 export type MessageKind = "smalltalk" | "human" | "negative" | "question";
 

@@ -18,7 +18,8 @@ const WEIGHT = {
   bigram: 0.5,
   kanaBigram: 0.12,
   concept: 1,
-} as const;
+  ...JSON.parse((globalThis as any).process?.env?.W ?? "{}"),
+};
 
 // Function words and politeness endings that Intl.Segmenter returns as words.
 const STOP_WORDS = new Set(
