@@ -53,6 +53,8 @@ export default defineConfig({
           setupFiles: ["test/integration/apply-migrations.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
+          // Files share one sandbox whose faults and quota are per endpoint: run them one at a time.
+          fileParallelism: false,
         },
       },
       {

@@ -106,15 +106,25 @@ describe("sending to LINE", () => {
     expect((await callsTo("push", ghost)).length).toBe(1);
   });
 
-  it("records quota exhaustion (429) as a failed delivery instead of retrying forever", async () => {
+  it("records an exhausted monthly quota (429) as a failed delivery without retrying", async () => {
     const userId = await createLineUser("上限");
+    await sandbox("/__sandbox/config", { method: "PUT", body: { monthlyQuota: 0 } });
+    try {
+      await postWebhook([await makeEvent(userId, { type: "message", text: "上限" }, { replyToken: "unknown-token" })]);
+      const row = await outboundRow(userId);
+      expect(row).toMatchObject({ method: "push", delivery: "failed", error: expect.stringContaining("quota") });
+      expect((await callsTo("push", userId)).map((c) => c.status)).toEqual([429]);
+    } finally {
+      await sandbox("/__sandbox/config", { method: "PUT", body: { monthlyQuota: null } });
+    }
+  });
+
+  it("leaves a burst 429 to the queue to retry later, without marking the message failed", async () => {
+    const userId = await createLineUser("混雑");
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "429", times: 1 } });
-    await postWebhook([await makeEvent(userId, { type: "message", text: "上限" }, { replyToken: "unknown-token" })]);
-    // A burst 429 is retried by the queue later; the sandbox's 429 fault says "monthly limit" only for quota.
-    const pushes = await waitFor(async () => {
-      const calls = await callsTo("push", userId);
-      return calls.length > 0 ? calls : undefined;
-    }, "a push attempt");
-    expect(pushes[0]?.status).toBe(429);
+    await postWebhook([await makeEvent(userId, { type: "message", text: "混雑中" }, { replyToken: "unknown-token" })]);
+    await waitFor(async () => ((await callsTo("push", userId)).length > 0 ? true : undefined), "a push attempt");
+    const row = await testEnv.DB.prepare("SELECT delivery FROM messages WHERE line_user_id = ? AND direction = 'out'").bind(userId).first();
+    expect(row).toEqual({ delivery: "pending" });
   });
 });
