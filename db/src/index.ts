@@ -6,5 +6,7 @@ export * from "./messages/messages.repository.ts";
 export type * from "./messages/messages.table.ts";
 export * from "./staff/staff.repository.ts";
 export type * from "./staff/staff.table.ts";
+export * from "./tags/tags.repository.ts";
+export type * from "./tags/tags.table.ts";
 export * from "./webhook-events/webhook-events.repository.ts";
 export type * from "./webhook-events/webhook-events.table.ts";

@@ -1,0 +1,41 @@
+import type { TagSource } from "@enishi/db";
+import { deleteFriendTag, ensureTag, findTagByName, insertFriendTag } from "@enishi/db";
+import type { Deps } from "../../deps.ts";
+
+export interface TagChangeRequest {
+  userId: string;
+  /** Tag name as operators see it (e.g. "linked", "渋谷店"). Created on first use. */
+  tag: string;
+  source: TagSource;
+  sourceRef?: string | null;
+}
+
+/**
+ * The one way any feature tags a friend: staff, surveys, coupon redemption, link clicks, scenarios,
+ * purchases and the API all come through here, so every change is recorded with its source and time
+ * and the reactions to tag changes (rich-menu policy, scenario triggers) run for all of them.
+ * Returns whether anything changed.
+ */
+export async function addTag(deps: Deps, request: TagChangeRequest): Promise<boolean> {
+  const at = Date.now();
+  const tag = await ensureTag(deps.db, request.tag, at);
+  return insertFriendTag(deps.db, {
+    lineUserId: request.userId,
+    tagId: tag.id,
+    source: request.source,
+    sourceRef: request.sourceRef ?? null,
+    at,
+  });
+}
+
+export async function removeTag(deps: Deps, request: TagChangeRequest): Promise<boolean> {
+  const tag = await findTagByName(deps.db, request.tag);
+  if (!tag) return false;
+  return deleteFriendTag(deps.db, {
+    lineUserId: request.userId,
+    tagId: tag.id,
+    source: request.source,
+    sourceRef: request.sourceRef ?? null,
+    at: Date.now(),
+  });
+}
