@@ -14,11 +14,11 @@ export function findAllTags(db: Kysely<Database>): Promise<TagRow[]> {
   return db.selectFrom("tags").selectAll().orderBy("group_id").orderBy("name").execute();
 }
 
-/** Creates the tag if no tag has this name; returns the tag either way. */
-export async function ensureTag(db: Kysely<Database>, name: string, at: number): Promise<TagRow> {
+/** Creates the tag (with `newId`) if no tag has this name; returns the tag either way. */
+export async function ensureTag(db: Kysely<Database>, name: string, newId: string, at: number): Promise<TagRow> {
   await db
     .insertInto("tags")
-    .values({ id: crypto.randomUUID(), name, group_id: null, color: null, created_at: at })
+    .values({ id: newId, name, group_id: null, color: null, created_at: at })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
   const tag = await findTagByName(db, name);

@@ -94,9 +94,7 @@ export function buildEvent(input: SandboxEventInput, options: BuildEventOptions)
     }
     case "accountLink": {
       const link = { result: input.result, nonce: input.nonce };
-      return input.result === "ok"
-        ? { type: "accountLink", link, ...base, replyToken }
-        : { type: "accountLink", link, ...base };
+      return input.result === "ok" ? { type: "accountLink", link, ...base, replyToken } : { type: "accountLink", link, ...base };
     }
   }
 }

@@ -30,12 +30,9 @@ export const FaultInputSchema = z.object({
 });
 export type FaultInput = z.infer<typeof FaultInputSchema>;
 
-let faultCounter = 0;
-
 export function addFault(state: SandboxState, input: FaultInput): Fault {
-  faultCounter += 1;
   const fault: Fault = {
-    id: `fault-${faultCounter}`,
+    id: `fault-${globalThis.crypto.randomUUID().slice(0, 8)}`,
     endpoint: input.endpoint,
     mode: input.mode,
     remaining: input.times ?? null,

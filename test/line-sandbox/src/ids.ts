@@ -51,7 +51,7 @@ export function lineUserId(): string {
 /** LINE message IDs are decimal strings of about 18 digits. */
 export function messageId(): string {
   const digits = Array.from(randomBytes(17), (byte) => String(byte % 10)).join("");
-  return `${1 + (randomBytes(1)[0] ?? 0) % 9}${digits}`;
+  return `${1 + ((randomBytes(1)[0] ?? 0) % 9)}${digits}`;
 }
 
 /** Reply tokens, quote tokens, mark-as-read tokens, link tokens: opaque random strings. */

@@ -11,13 +11,7 @@ function toBytes(body: string | Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 function hmacKey(channelSecret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
-  return globalThis.crypto.subtle.importKey(
-    "raw",
-    encoder.encode(channelSecret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    [usage],
-  );
+  return globalThis.crypto.subtle.importKey("raw", encoder.encode(channelSecret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -59,7 +53,7 @@ export async function verifySignature(
 ): Promise<boolean> {
   if (!signature) return false;
   const mac = fromBase64(signature);
-  if (!mac || mac.length !== 32) return false;
+  if (mac?.length !== 32) return false;
   const key = await hmacKey(channelSecret, "verify");
   return globalThis.crypto.subtle.verify("HMAC", key, mac, toBytes(body));
 }

@@ -11,6 +11,8 @@ export type SandboxUser = {
   statusMessage: string | null;
   /** false after an unfollow (the user blocked the account): pushes are accepted but not shown. */
   friend: boolean;
+  /** Set by an unfollow event: the next follow is then an unblock (`follow.isUnblocked: true`). */
+  blockedAt: string | null;
   createdAt: string;
 };
 
@@ -166,6 +168,26 @@ export function resetState(state: SandboxState): void {
   state.faults.length = 0;
   state.defaultRichMenuId = null;
   state.quotaUsage = 0;
+}
+
+/**
+ * Logs and token maps keep the most recent entries only, so a long `pnpm dev` session or a benchmark
+ * cannot grow the sandbox without bound. Far more than any test looks at.
+ */
+export const HISTORY_LIMIT = 10_000;
+
+export function appendBounded<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > HISTORY_LIMIT) list.splice(0, list.length - HISTORY_LIMIT);
+}
+
+/** Map insertion order is age order: drop the oldest keys beyond the limit. */
+export function setBounded<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= HISTORY_LIMIT) break;
+    map.delete(oldest);
+  }
 }
 
 export function isoAt(state: SandboxState): string {

@@ -18,7 +18,7 @@ export interface TagChangeRequest {
  */
 export async function addTag(deps: Deps, request: TagChangeRequest): Promise<boolean> {
   const at = Date.now();
-  const tag = await ensureTag(deps.db, request.tag, at);
+  const tag = await ensureTag(deps.db, request.tag, crypto.randomUUID(), at);
   return insertFriendTag(deps.db, {
     lineUserId: request.userId,
     tagId: tag.id,

@@ -3,9 +3,9 @@
 // outcome) in the call log that tests and the simulator read.
 import type { MiddlewareHandler } from "hono";
 import { type Fault, takeFault, wait } from "../faults.ts";
-import { isoAt, type SandboxState } from "../state.ts";
-import { errorResponse, lineError } from "./errors.ts";
+import { appendBounded, isoAt, type SandboxState } from "../state.ts";
 import { readBody, type SandboxContext, type SandboxEnv } from "./env.ts";
+import { errorResponse, lineError } from "./errors.ts";
 
 export type EndpointOptions = {
   /** Messaging API calls need the channel access token; LINE Login endpoints do not. */
@@ -35,12 +35,7 @@ function checkRetryKeyHeader(retryKey: string | null, allowed: boolean): void {
   if (!UUID.test(retryKey)) throw lineError(400, "The value of X-Line-Retry-Key is invalid: specify a UUID");
 }
 
-async function runWithFault(
-  c: SandboxContext,
-  state: SandboxState,
-  fault: Fault | null,
-  next: () => Promise<void>,
-): Promise<void> {
+async function runWithFault(c: SandboxContext, state: SandboxState, fault: Fault | null, next: () => Promise<void>): Promise<void> {
   if (!fault) return next();
   switch (fault.mode) {
     case "5xx":
@@ -83,11 +78,7 @@ async function responseJson(res: Response): Promise<unknown> {
   }
 }
 
-export function lineEndpoint(
-  state: SandboxState,
-  name: string,
-  options: EndpointOptions = {},
-): MiddlewareHandler<SandboxEnv> {
+export function lineEndpoint(state: SandboxState, name: string, options: EndpointOptions = {}): MiddlewareHandler<SandboxEnv> {
   return async function lineEndpointWrapper(c, next) {
     c.set("endpoint", name);
     await readBody(c, options.body ?? "json");
@@ -102,7 +93,7 @@ export function lineEndpoint(
       // Errors thrown by the handler itself already became c.res through app.onError.
       c.res = errorResponse(err);
     }
-    state.calls.push({
+    appendBounded(state.calls, {
       endpoint: name,
       method: c.req.method,
       path: new URL(c.req.url).pathname,

@@ -3,7 +3,7 @@
 import { lineError, type SandboxHttpError } from "../http/errors.ts";
 import { messageId, opaqueToken } from "../ids.ts";
 import type { AcceptedRetryKey, ChatItem, ChatVia, ReplyTokenRecord, SandboxState } from "../state.ts";
-import { isoAt } from "../state.ts";
+import { appendBounded, isoAt, setBounded } from "../state.ts";
 import { isQuotable } from "./message-rules.ts";
 
 export type SentMessage = { id: string; quoteToken?: string };
@@ -24,12 +24,7 @@ export function chatOf(state: SandboxState, userId: string): ChatItem[] {
  * Appends the messages to the user's chat and returns LINE's `sentMessages`. A user who blocked the
  * account (unfollow) sees nothing, yet LINE still answers 200: a bot cannot tell from the answer.
  */
-export function deliver(
-  state: SandboxState,
-  userId: string,
-  messages: Record<string, unknown>[],
-  via: ChatVia,
-): SentMessage[] {
+export function deliver(state: SandboxState, userId: string, messages: Record<string, unknown>[], via: ChatVia): SentMessage[] {
   const user = state.users.get(userId);
   const sent = messages.map((message) => {
     const id = messageId();
@@ -39,7 +34,7 @@ export function deliver(
   const chat = chatOf(state, userId);
   const at = isoAt(state);
   messages.forEach((message, i) => {
-    chat.push({ from: "bot", at, messageId: sent[i]?.id ?? messageId(), message, via });
+    appendBounded(chat, { from: "bot", at, messageId: sent[i]?.id ?? messageId(), message, via });
   });
   // The loading animation disappears as soon as a message from the account arrives.
   state.loadingUntil.delete(userId);
@@ -65,7 +60,7 @@ export function issueReplyToken(
   ttlMs = state.config.replyTokenTtlMs,
 ): ReplyTokenRecord {
   const record = { userId, webhookEventId, expiresAt: state.now() + ttlMs, usedAt: null };
-  state.replyTokens.set(replyToken, record);
+  setBounded(state.replyTokens, replyToken, record);
   return record;
 }
 
@@ -89,14 +84,9 @@ export function retryConflict(accepted: AcceptedRetryKey): SandboxHttpError {
   return error;
 }
 
-export function rememberRetryKey(
-  state: SandboxState,
-  retryKey: string | null,
-  requestId: string,
-  response: unknown,
-): void {
+export function rememberRetryKey(state: SandboxState, retryKey: string | null, requestId: string, response: unknown): void {
   if (retryKey === null) return;
-  state.retryKeys.set(retryKey, { requestId, acceptedAt: state.now(), response });
+  setBounded(state.retryKeys, retryKey, { requestId, acceptedAt: state.now(), response });
 }
 
 /**

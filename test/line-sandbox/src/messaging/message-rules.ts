@@ -2,8 +2,9 @@
 // QuickReply, Sender; https://developers.line.biz/en/reference/messaging-api/#message-objects).
 // Returns LINE-style error details ({message, property: "messages[0].text"}), never throws, so one answer
 // lists every problem as LINE's does. Checks what bots get wrong in practice, not every field of every type.
-import type { LineErrorDetail } from "../http/errors.ts";
+
 import { isRecord } from "../http/env.ts";
+import type { LineErrorDetail } from "../http/errors.ts";
 
 export const MAX_MESSAGES = 5;
 export const MAX_TEXT_LENGTH = 5_000;
@@ -13,19 +14,7 @@ const MAX_BUBBLE_BYTES = 30 * 1024;
 const MAX_CAROUSEL_BYTES = 50 * 1024;
 const MAX_CAROUSEL_BUBBLES = 12;
 
-const MESSAGE_TYPES = [
-  "text",
-  "textV2",
-  "sticker",
-  "image",
-  "video",
-  "audio",
-  "location",
-  "imagemap",
-  "template",
-  "flex",
-  "coupon",
-];
+const MESSAGE_TYPES = ["text", "textV2", "sticker", "image", "video", "audio", "location", "imagemap", "template", "flex", "coupon"];
 
 /** Required string fields per message type (other than `type`). */
 const REQUIRED: Record<string, string[]> = {

@@ -3,17 +3,10 @@
 // headers (endpoint wrapper), retry key already accepted → 409, body → 400, recipients, quota → 429.
 import { Hono } from "hono";
 import { lineEndpoint } from "../http/endpoint.ts";
-import { type SandboxContext, type SandboxEnv, isRecord, jsonBody } from "../http/env.ts";
+import { isRecord, jsonBody, type SandboxContext, type SandboxEnv } from "../http/env.ts";
 import { bodyErrors, type LineErrorDetail, lineError } from "../http/errors.ts";
 import type { SandboxState } from "../state.ts";
-import {
-  acceptedRetryKey,
-  chargeQuota,
-  consumeReplyToken,
-  deliver,
-  rememberRetryKey,
-  retryConflict,
-} from "./delivery.ts";
+import { acceptedRetryKey, chargeQuota, consumeReplyToken, deliver, rememberRetryKey, retryConflict } from "./delivery.ts";
 import { validateMessages } from "./message-rules.ts";
 
 export const MAX_MULTICAST_RECIPIENTS = 500;
@@ -38,9 +31,7 @@ function recipientRules(to: unknown): LineErrorDetail[] {
   if (to.length < 1 || to.length > MAX_MULTICAST_RECIPIENTS) {
     return [{ message: `Size must be between 1 and ${MAX_MULTICAST_RECIPIENTS}`, property: "to" }];
   }
-  return to.flatMap((id, i) =>
-    typeof id === "string" && USER_ID.test(id) ? [] : [{ message: "invalid user ID", property: `to[${i}]` }],
-  );
+  return to.flatMap((id, i) => (typeof id === "string" && USER_ID.test(id) ? [] : [{ message: "invalid user ID", property: `to[${i}]` }]));
 }
 
 /** A retried push/multicast whose first attempt was accepted: 409, nothing delivered again. */
