@@ -1,0 +1,41 @@
+import { useLocation } from "wouter";
+import { AppShell, type NavItem } from "../components/app-shell.tsx";
+import { ErrorBoundary } from "../components/error-boundary.tsx";
+import { useMe } from "../features/me/api/get-me.ts";
+import { hasRole } from "../lib/roles.ts";
+import { LiffGate } from "./liff-gate.tsx";
+import { AppProvider } from "./provider.tsx";
+import { AppRouter } from "./router.tsx";
+
+function navFor(roles: readonly ("staff" | "admin")[]): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/", ja: "ホーム", en: "Home" },
+    { href: "/link", ja: "会員連携", en: "Link membership" },
+  ];
+  if (hasRole(roles, "staff")) items.push({ href: "/staff", ja: "受信箱", en: "Inbox" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin", ja: "管理", en: "Admin" });
+  return items;
+}
+
+function Layout() {
+  // /api/me waits for LIFF by itself (the API client asks for the ID token), so the header can render now.
+  const me = useMe();
+  const [location] = useLocation();
+  return (
+    <AppShell nav={navFor(me.data?.roles ?? [])}>
+      <ErrorBoundary resetKey={location}>
+        <LiffGate>
+          <AppRouter />
+        </LiffGate>
+      </ErrorBoundary>
+    </AppShell>
+  );
+}
+
+export function App() {
+  return (
+    <AppProvider>
+      <Layout />
+    </AppProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+import { describeProblem } from "../lib/problem.ts";
+import { Bi } from "./bilingual.tsx";
+
+export function Loading({ ja = "読み込み中…", en = "Loading…" }: { ja?: string; en?: string }) {
+  return (
+    <div className="state" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <p>
+        <Bi ja={ja} en={en} />
+      </p>
+    </div>
+  );
+}
+
+export function EmptyState({ ja, en, children }: { ja: string; en: string; children?: ReactNode }) {
+  return (
+    <div className="state">
+      <p>
+        <Bi ja={ja} en={en} />
+      </p>
+      {children}
+    </div>
+  );
+}
+
+/** A failure told plainly in Japanese and English, with what support needs and a way to try again. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: (() => void) | undefined }) {
+  const problem = describeProblem(error);
+  return (
+    <div className="state state--error" role="alert">
+      <p className="state__title">
+        <Bi ja={problem.ja} en={problem.en} />
+      </p>
+      {problem.detail ? <p className="state__detail">{problem.detail}</p> : null}
+      {problem.requestId ? (
+        <p className="state__detail">
+          Request ID: <code>{problem.requestId}</code>
+        </p>
+      ) : null}
+      {problem.link ? (
+        <a className="btn" href={problem.link.href}>
+          <Bi ja={problem.link.ja} en={problem.link.en} inline />
+        </a>
+      ) : null}
+      {onRetry && problem.retry ? (
+        <button type="button" className="btn" onClick={onRetry}>
+          <Bi ja="もう一度試す" en="Try again" inline />
+        </button>
+      ) : null}
+    </div>
+  );
+}

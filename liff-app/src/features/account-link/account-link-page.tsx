@@ -1,0 +1,32 @@
+import { Bi } from "../../components/bilingual.tsx";
+import { ErrorState, Loading } from "../../components/states.tsx";
+import { useLinkStatus } from "./api/link-status.ts";
+import "./account-link.css";
+import { LinkExplainer } from "./components/link-explainer.tsx";
+import { LinkForm } from "./components/link-form.tsx";
+import { LinkedCard } from "./components/linked-card.tsx";
+
+/**
+ * /link — joining this LINE account to the customer's shop membership: the explanation first, then the
+ * form (or, once linked, the link and how to undo it). Loaded as its own chunk: most visits never open it.
+ */
+export default function AccountLinkPage() {
+  const status = useLinkStatus();
+  return (
+    <div className="page">
+      <title>会員連携 / Link membership | Enishi</title>
+      <h1 className="page-title">
+        <Bi ja="会員連携" en="Link membership" />
+      </h1>
+      {status.isPending ? <Loading /> : null}
+      {status.isError ? <ErrorState error={status.error} onRetry={() => void status.refetch()} /> : null}
+      {status.isSuccess && status.data.member ? <LinkedCard status={{ ...status.data, member: status.data.member }} /> : null}
+      {status.isSuccess && !status.data.member ? (
+        <>
+          <LinkExplainer />
+          <LinkForm />
+        </>
+      ) : null}
+    </div>
+  );
+}
