@@ -7,10 +7,26 @@ import { requireRole, requireUser } from "./auth/middleware.ts";
 import type { AppEnv } from "./context.ts";
 import { makeDeps } from "./deps.ts";
 import { AppError } from "./errors.ts";
+import { accountLinkRoutes } from "./features/account-link/account-link.routes.ts";
+import { loginPageRoutes } from "./features/account-link/login-page.routes.ts";
 import { staffAdminRoutes } from "./features/admin/staff.routes.ts";
+import { auditAdminRoutes } from "./features/audit/audit.routes.ts";
+import { couponAdminRoutes } from "./features/coupons/coupons.admin.routes.ts";
+import { couponRoutes } from "./features/coupons/coupons.routes.ts";
+import { couponStaffFriendRoutes, couponStaffRoutes } from "./features/coupons/coupons.staff.routes.ts";
 import { meRoutes } from "./features/me/me.routes.ts";
+import { cardRoutes } from "./features/members/card.routes.ts";
+import { pointAdminRoutes, staffStoreRoutes } from "./features/points/points.admin.routes.ts";
+import { rankAdminRoutes } from "./features/ranks/ranks.routes.ts";
+import { richMenuAdminRoutes } from "./features/rich-menus/rich-menus.routes.ts";
+import { scannerRoutes } from "./features/scanner/scanner.routes.ts";
 import { conversationRoutes } from "./features/staff/conversations.routes.ts";
+import { surveyAdminRoutes } from "./features/surveys/surveys.admin.routes.ts";
+import { surveyRoutes } from "./features/surveys/surveys.routes.ts";
+import { surveyStaffFriendRoutes } from "./features/surveys/surveys.staff.routes.ts";
+import { friendTagRoutes, tagAdminRoutes } from "./features/tags/tags.routes.ts";
 import { inboxLiveRoute } from "./inbox/inbox.routes.ts";
+import { LineApiError } from "./line/errors.ts";
 import { webhookRoutes } from "./webhook/webhook.routes.ts";
 
 const withDeps = createMiddleware<AppEnv>(async function withDeps(c, next) {
@@ -29,23 +45,58 @@ const api = new Hono<AppEnv>()
     return c.json(body);
   })
   .route("/me", meRoutes)
+  .route("/account-link", accountLinkRoutes)
+  .route("/coupons", couponRoutes)
+  .route("/surveys", surveyRoutes)
+  .route("/card", cardRoutes)
   .route("/staff/inbox", inboxLiveRoute)
   .use("/staff/*", requireUser, requireRole("staff"))
   .route("/staff/conversations", conversationRoutes)
+  .route("/staff/coupons", couponStaffRoutes)
+  .route("/staff/friends", couponStaffFriendRoutes)
+  .route("/staff/friends", surveyStaffFriendRoutes)
+  .route("/staff/friends", friendTagRoutes)
+  .route("/staff/scans", scannerRoutes)
+  .route("/staff/stores", staffStoreRoutes)
   .use("/admin/*", requireUser, requireRole("admin"))
-  .route("/admin/staff", staffAdminRoutes);
+  .route("/admin/staff", staffAdminRoutes)
+  .route("/admin/coupons", couponAdminRoutes)
+  .route("/admin/surveys", surveyAdminRoutes)
+  .route("/admin/points", pointAdminRoutes)
+  .route("/admin/ranks", rankAdminRoutes)
+  .route("/admin/rich-menus", richMenuAdminRoutes)
+  .route("/admin/tags", tagAdminRoutes)
+  .route("/admin/audit", auditAdminRoutes);
 
 function errorBody(code: ErrorBody["error"]["code"], message: string, requestIdValue: string, details?: unknown): ErrorBody {
   return { error: { code, message, requestId: requestIdValue, ...(details === undefined ? {} : { details }) } };
 }
 
-export const app = new Hono<AppEnv>().use(requestId()).use(withDeps).route("/webhook", webhookRoutes).route("/api", api);
+export const app = new Hono<AppEnv>()
+  .use(requestId())
+  .use(withDeps)
+  .route("/webhook", webhookRoutes)
+  .route("/api", api)
+  // The demo shop website's login page for LINE's account-link flow (server-rendered HTML).
+  .route("/link", loginPageRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`, c.var.requestId), 404));
 
 app.onError(function handleError(error, c) {
   const id = c.var.requestId ?? "-";
   if (error instanceof AppError) return c.json(errorBody(error.code, error.message, id, error.details), error.status);
+  if (error instanceof LineApiError) {
+    // LINE kept failing after our retries (5xx, timeouts, burst 429): nothing was lost, the caller may retry.
+    console.warn(JSON.stringify({ msg: "line_unavailable", requestId: id, endpoint: error.endpoint, status: error.status }));
+    return c.json(
+      errorBody(
+        "upstream_unavailable",
+        "LINE is not answering right now; please try again / LINEに接続できません。しばらくしてからもう一度お試しください",
+        id,
+      ),
+      503,
+    );
+  }
   if (error instanceof HTTPException) {
     const status = error.status;
     const code =
