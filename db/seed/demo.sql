@@ -114,3 +114,29 @@ Free shipping from ¥3,000; otherwise ¥550 anywhere in Japan. Subscriptions alw
 
 Free Wi-Fi in every store; power outlets at the Shibuya counter seats.',
    '["wifi","コンセント","電源席","作業できますか"]', 1, 1790816400000, 1790816400000);
+
+-- Account linking (issue 3 §5): the demo shop website's accounts for LINE's account-link flow (rich menu
+-- "会員連携" → login page /link/login). Password of both: enishi-demo (PBKDF2-SHA256, 100,000 iterations).
+INSERT OR IGNORE INTO shop_accounts (id, login_id, password_hash, member_id, created_at) VALUES
+  ('shop-acct-100003', 'misaki@example.com', 'pbkdf2-sha256$100000$i9K7uQl61y7tOihE7E2l3g$5n-3_YzWGItbnpeuwG5ybup1Nd7yTbGIyhrwF0ilJB8', 'mem-100003', 1790816400000),
+  ('shop-acct-100004', 'sho@example.com', 'pbkdf2-sha256$100000$dAjnfQlA_Gc1tRWvCAVxpQ$k9y6QcX9DGHgvPqS2dSyGFiJ23BRh0i6bXBrimMjxFA', 'mem-100004', 1790816400000);
+
+-- Member card, points and ranks (issue 3): ranks above the migration's レギュラー (0 pt), store rates, and a
+-- points history for the two linked members. Timestamps: 1765767600000 = 2025-12-15 12:00 JST (expires
+-- 2026-12-15, so 花子 has points "expiring soon"), 1792477800000 = 2026-10-20 15:30 JST.
+INSERT OR IGNORE INTO ranks (id, name, name_en, min_points, multiplier_pct, color, created_at, updated_at) VALUES
+  ('rank-silver', 'シルバー', 'Silver', 1000, 150, '#8a9aa9', 1790816400000, 1790816400000),
+  ('rank-gold', 'ゴールド', 'Gold', 3000, 200, '#c9a227', 1790816400000, 1790816400000);
+
+-- 渋谷店 is a flagship with the default rate (1 pt per ¥100); the online store gives half.
+UPDATE stores SET point_rate_bp = 50 WHERE id = 'store-online' AND point_rate_bp IS NULL;
+
+INSERT OR IGNORE INTO point_ledger
+  (member_id, kind, points, source, source_ref, reason, purchase_amount, store_id, staff_user_id, idempotency_key, expires_at, expiry_state, created_at) VALUES
+  ('mem-100001', 'grant', 1200, 'purchase', NULL, NULL, 60000, 'store-shibuya', 'U00000000000000000000000000000501', 'seed:100001:1', 1797303600000, 'pending', 1765767600000),
+  ('mem-100001', 'grant', 2400, 'purchase', NULL, NULL, 120000, 'store-shibuya', 'U00000000000000000000000000000501', 'seed:100001:2', 1822352400000, 'pending', 1790816400000),
+  ('mem-100001', 'use', -500, 'order', NULL, 'オンライン注文でご利用 / Used on an online order', NULL, 'store-online', NULL, 'seed:100001:3', NULL, NULL, 1793491200000),
+  ('mem-100002', 'grant', 1420, 'purchase', NULL, NULL, 94700, 'store-yokohama', 'U00000000000000000000000000000501', 'seed:100002:1', 1824013800000, 'pending', 1792477800000);
+
+UPDATE members SET rank_id = 'rank-gold', rank_changed_at = 1790816400000 WHERE id = 'mem-100001' AND rank_id IS NULL;
+UPDATE members SET rank_id = 'rank-silver', rank_changed_at = 1792477800000 WHERE id = 'mem-100002' AND rank_id IS NULL;

@@ -34,7 +34,11 @@ export function createActionRunner(ctx) {
         case "postback": {
           // `displayText` (or the older `text`) shows in the chat as if the customer had typed it.
           const displayText = action.displayText ?? action.text;
-          const event = { type: /** @type {const} */ ("postback"), data: String(action.data ?? ""), ...(displayText ? { displayText: String(displayText) } : {}) };
+          const event = {
+            type: /** @type {const} */ ("postback"),
+            data: String(action.data ?? ""),
+            ...(displayText ? { displayText: String(displayText) } : {}),
+          };
           ctx.onSent(await sendEvent(userId, event), `postback ${event.data}`);
           break;
         }

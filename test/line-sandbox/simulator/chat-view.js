@@ -25,12 +25,37 @@ export function chatSignature(chat) {
 }
 
 /**
+ * Keeps the newest message in view, as a chat app does, unless the reader has scrolled up. Whether they
+ * have is tracked from scroll events, not measured at render time: images that finish loading grow
+ * the log without scrolling it, and must not count as "scrolled up".
+ * @param {HTMLElement} log the scrolling chat area
+ */
+export function followNewest(log) {
+  let pinned = true;
+  const toBottom = () => {
+    if (pinned) log.scrollTop = log.scrollHeight;
+  };
+  log.addEventListener("scroll", () => {
+    pinned = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  });
+  // `load` does not bubble: listen in the capture phase for every image inside.
+  log.addEventListener("load", toBottom, true);
+  return {
+    toBottom,
+    /** After the customer sends something: show it, wherever they were. */
+    jump() {
+      pinned = true;
+      toBottom();
+    },
+  };
+}
+
+/**
  * @param {HTMLElement} log the scrolling chat area
  * @param {Chat} chat
  * @param {OnAction} onAction
  */
 export function renderChat(log, chat, onAction) {
-  const stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
   if (chat.items.length === 0 && !chat.loadingUntil) {
     replaceChildren(
       log,
@@ -67,7 +92,6 @@ export function renderChat(log, chat, onAction) {
     );
   }
   replaceChildren(log, rows);
-  if (stickToBottom) log.scrollTop = log.scrollHeight;
 }
 
 /**

@@ -14,7 +14,13 @@ export function renderCustomers(list, users, { selectedId, onSelect }) {
   if (users.length === 0) {
     replaceChildren(
       list,
-      h("li", { class: "customers-empty", "data-testid": "customers-empty" }, "まだいません。上で作成してください。", h("br"), "None yet: create one above."),
+      h(
+        "li",
+        { class: "customers-empty", "data-testid": "customers-empty" },
+        "まだいません。上で作成してください。",
+        h("br"),
+        "None yet: create one above.",
+      ),
     );
     return;
   }

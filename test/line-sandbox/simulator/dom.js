@@ -3,7 +3,7 @@
 // message like "<img onerror=…>" shows as typed instead of running.
 
 /**
- * @typedef {string | number | boolean | null | undefined | EventListener | Record<string, string>} AttrValue
+ * @typedef {string | number | boolean | null | undefined | EventListener | Record<string, string | null | undefined>} AttrValue
  * @typedef {Node | string | number | null | undefined | false} Child
  */
 

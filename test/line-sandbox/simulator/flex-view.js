@@ -77,7 +77,11 @@ function renderBubble(bubble, onAction) {
   };
   return h(
     "div",
-    { class: `flex-bubble flex-bubble-${bubble.size ?? "mega"}`, "data-testid": "flex-bubble", dir: bubble.direction === "rtl" ? "rtl" : null },
+    {
+      class: `flex-bubble flex-bubble-${bubble.size ?? "mega"}`,
+      "data-testid": "flex-bubble",
+      dir: bubble.direction === "rtl" ? "rtl" : null,
+    },
     section("header"),
     section("hero"),
     section("body"),
@@ -111,7 +115,9 @@ function renderComponent(c, onAction, parentLayout) {
       return renderImage(c, onAction, common);
     case "icon": {
       const src = safeUrl(c.url, "image");
-      return src ? h("img", { class: "flex-icon", src, alt: "", style: { ...common, flex: "none", height: size(c.size, FONT_SIZES) } }) : null;
+      return src
+        ? h("img", { class: "flex-icon", src, alt: "", style: { ...common, flex: "none", height: size(c.size, FONT_SIZES) } })
+        : null;
     }
     case "separator":
       return h("hr", { class: "flex-separator", style: { ...common, flex: "none", "border-color": c.color } });
@@ -148,7 +154,9 @@ function renderBox(c, onAction, common) {
         ...common,
         "background-color": c.backgroundColor,
         "border-color": c.borderColor,
-        "border-width": c.borderWidth ? size(c.borderWidth, { light: "0.5px", normal: "1px", medium: "2px", "semi-bold": "3px", bold: "4px" }) : undefined,
+        "border-width": c.borderWidth
+          ? size(c.borderWidth, { light: "0.5px", normal: "1px", medium: "2px", "semi-bold": "3px", bold: "4px" })
+          : undefined,
         "border-style": c.borderWidth ? "solid" : undefined,
         "border-radius": size(c.cornerRadius),
         padding: size(c.paddingAll),

@@ -3,7 +3,7 @@
 // API, which signs webhooks like LINE and records what the bot sent; this page polls and draws it.
 import { createActionRunner } from "./actions.js";
 import * as api from "./api.js";
-import { chatSignature, renderChat, renderQuickReply } from "./chat-view.js";
+import { chatSignature, followNewest, renderChat, renderQuickReply } from "./chat-view.js";
 import { renderCustomers } from "./customers-view.js";
 import { h } from "./dom.js";
 import { appUrlFrom, DEMO_ADMIN_ID, DEMO_STAFF_ID, liffUrl } from "./links.js";
@@ -52,9 +52,12 @@ const status = createStatus({
   notes: byId("notes", HTMLUListElement),
 });
 
+const scroller = followNewest(els.chatLog);
+
 const state = {
   /** @type {import("./api.js").SandboxUser[]} */
   users: [],
+  usersSig: "",
   /** @type {string | null} */
   selectedId: new URLSearchParams(location.search).get("user"),
   /** @type {import("./api.js").Chat} */
@@ -72,7 +75,10 @@ const runAction = createActionRunner({
   onSent: (result, what) => status.webhook(result, what),
   onNote: (text) => status.note(text),
   onError: (error) => status.error(error),
-  afterChange: () => void refreshAll(),
+  afterChange: () => {
+    scroller.jump();
+    void refreshAll();
+  },
 });
 
 function selectedUser() {
@@ -85,6 +91,7 @@ function select(userId) {
   state.chat = { items: [], loadingUntil: null };
   state.chatSig = "";
   state.menuSig = "";
+  scroller.jump();
   // Keep the choice in the URL so a reload (or a shared link) shows the same customer.
   const params = new URLSearchParams(location.search);
   if (userId) params.set("user", userId);
@@ -107,35 +114,47 @@ function drawHeader() {
   els.input.disabled = !ready;
   els.send.disabled = !ready;
   if (!user) {
-    els.name.replaceChildren("お客さまを選んでください ", h("span", { class: "en", lang: "en" }, "Pick a customer"));
+    els.name.replaceChildren("お客さまを選んでください ", h("span", { class: "en who-en", lang: "en" }, "Pick a customer"));
     els.friendStatus.textContent = "";
     els.userId.textContent = "";
-    els.openLiff.removeAttribute("href");
+    // Kept a valid link, but inert: the app needs a customer to sign in as.
+    els.openLiff.href = `${appUrl}/`;
     els.openLiff.setAttribute("aria-disabled", "true");
+    els.openLiff.tabIndex = -1;
     return;
   }
   els.name.textContent = user.displayName;
   els.userId.textContent = user.userId;
   els.friendStatus.textContent = user.friend ? "友だち / Friend" : "友だちではありません / Not a friend";
   els.friendStatus.dataset.friend = String(user.friend);
-  els.follow.replaceChildren(...(user.friend ? ["ブロック ", h("span", { lang: "en" }, "Block")] : ["友だち追加 ", h("span", { lang: "en" }, "Add friend")]));
+  els.follow.replaceChildren(
+    ...(user.friend ? ["ブロック ", h("span", { lang: "en" }, "Block")] : ["友だち追加 ", h("span", { lang: "en" }, "Add friend")]),
+  );
   els.follow.dataset.action = user.friend ? "block" : "follow";
   els.follow.dataset.testid = user.friend ? "block-button" : "follow-button";
   els.openLiff.href = liffUrl(appUrl, "/", user.userId);
   els.openLiff.removeAttribute("aria-disabled");
+  els.openLiff.tabIndex = 0;
 }
 
 async function refreshUsers() {
   try {
-    state.users = await api.listUsers();
+    const users = await api.listUsers();
     status.connected();
-    if (!state.selectedId && state.users.length > 0) {
-      const first = state.users[0];
-      if (first) select(first.userId);
+    // Redraw only on change: a redraw every poll would steal keyboard focus from the list.
+    const sig = users.map((u) => `${u.userId}:${u.friend}:${u.displayName}`).join("|");
+    const changed = sig !== state.usersSig;
+    state.users = users;
+    state.usersSig = sig;
+    const first = users[0];
+    if (!state.selectedId && first) {
+      select(first.userId);
       return;
     }
-    drawCustomers();
-    drawHeader();
+    if (changed) {
+      drawCustomers();
+      drawHeader();
+    }
   } catch (error) {
     status.error(error);
   }
@@ -155,6 +174,7 @@ async function refreshChat() {
     state.chatSig = sig;
     renderChat(els.chatLog, chat, runAction);
     renderQuickReply(els.quickReply, chat, runAction);
+    scroller.toBottom();
   } catch (error) {
     // A customer that the sandbox forgot (it restarted): go back to the list.
     if (error instanceof api.SandboxError && error.status === 404) select(null);
@@ -228,7 +248,9 @@ els.follow.addEventListener("click", async () => {
   try {
     // The sandbox marks a follow from a non-friend as an unblock; a customer with no chat history yet is
     // adding the account for the first time.
-    const event = user.friend ? { type: /** @type {const} */ ("unfollow") } : { type: /** @type {const} */ ("follow"), isUnblocked: state.chat.items.length > 0 };
+    const event = user.friend
+      ? { type: /** @type {const} */ ("unfollow") }
+      : { type: /** @type {const} */ ("follow"), isUnblocked: state.chat.items.length > 0 };
     const result = await api.sendEvent(user.userId, event);
     user.friend = !user.friend;
     status.webhook(result, event.type);
@@ -248,6 +270,7 @@ els.composer.addEventListener("submit", async (event) => {
   try {
     const result = await api.sendEvent(userId, { type: "message", text });
     els.input.value = "";
+    scroller.jump();
     status.webhook(result, "message");
   } catch (error) {
     status.error(error);

@@ -17,7 +17,12 @@ export function renderMessage(message, onAction) {
     case "textV2":
       return h("div", { class: "bubble bubble-text", "data-testid": "message-text" }, String(message.text ?? ""));
     case "sticker":
-      return h("div", { class: "bubble-bare sticker", title: `sticker ${message.packageId}/${message.stickerId}` }, "🐻", h("small", {}, "スタンプ"));
+      return h(
+        "div",
+        { class: "bubble-bare sticker", title: `sticker ${message.packageId}/${message.stickerId}` },
+        "🐻",
+        h("small", {}, "スタンプ"),
+      );
     case "image": {
       const src = safeUrl(message.previewImageUrl ?? message.originalContentUrl, "image");
       return src
@@ -112,16 +117,10 @@ function renderColumn(column, onAction) {
  */
 function actionButtons(actions, onAction) {
   return (Array.isArray(actions) ? actions : []).map((action) =>
-    h("button", { type: "button", class: "template-action", "data-testid": "template-action", onclick: () => onAction(action) }, String(action.label ?? "…")),
+    h(
+      "button",
+      { type: "button", class: "template-action", "data-testid": "template-action", onclick: () => onAction(action) },
+      String(action.label ?? "…"),
+    ),
   );
-}
-
-/**
- * A short text for previews and the screen reader: what the message is about.
- * @param {Record<string, any>} message
- */
-export function describeMessage(message) {
-  if (message.type === "text") return String(message.text ?? "");
-  if (message.altText) return String(message.altText);
-  return `[${String(message.type)}]`;
 }

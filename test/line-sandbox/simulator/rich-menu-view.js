@@ -51,14 +51,22 @@ export function renderRichMenu(container, current, { open, onToggle, onAction })
     h(
       "div",
       {
-        class: "richmenu-board",
+        class: `richmenu-board${menu.imageUrl ? "" : " richmenu-board-bare"}`,
         "data-testid": "rich-menu",
         "data-rich-menu-id": menu.richMenuId,
         hidden: !open,
         style: { "aspect-ratio": `${width} / ${height}` },
       },
-      // The image can be missing (a menu created but not uploaded yet): the areas still work.
-      menu.imageUrl ? h("img", { class: "richmenu-image", src: menu.imageUrl, alt: "", draggable: "false" }) : null,
+      // Without an image (not uploaded, or it fails to load) the areas still work, labelled.
+      menu.imageUrl
+        ? h("img", {
+            class: "richmenu-image",
+            src: menu.imageUrl,
+            alt: "",
+            draggable: "false",
+            onerror: (/** @type {Event} */ event) => showBare(/** @type {HTMLElement} */ (event.target)),
+          })
+        : null,
       areas,
     ),
     h(
@@ -68,6 +76,12 @@ export function renderRichMenu(container, current, { open, onToggle, onAction })
       current.source === "default" ? h("small", {}, " (デフォルト / default)") : null,
     ),
   );
+}
+
+/** @param {HTMLElement} img */
+function showBare(img) {
+  img.parentElement?.classList.add("richmenu-board-bare");
+  img.remove();
 }
 
 /**

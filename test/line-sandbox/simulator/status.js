@@ -29,7 +29,8 @@ export function createStatus(els) {
       const ok = result.status >= 200 && result.status < 300;
       let text;
       if (ok) text = `✓ ${what}: Webhook ${result.status} (${result.durationMs} ms)`;
-      else if (result.status === 0) text = `✗ ${what}: ボットに届きませんでした / The bot could not be reached — ${result.error ?? "no answer"}`;
+      else if (result.status === 0)
+        text = `✗ ${what}: ボットに届きませんでした / The bot could not be reached — ${result.error ?? "no answer"}`;
       else {
         const body = (result.response ?? "").slice(0, 200);
         text = `✗ ${what}: ボットが ${result.status} を返しました / The bot answered ${result.status}${body ? ` — ${body}` : ""}`;

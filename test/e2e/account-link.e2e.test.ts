@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, saveScreenshot } from "./browser.ts";
+import { createCustomer, sendAs, waitForBotMessages } from "./sandbox.ts";
+
+const { urls, chromiumPath } = inject("e2e");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium(chromiumPath);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type ChatItem = { from: string; message: { type: string; text?: string; template?: { actions?: { uri?: string }[] } } };
+
+async function chat(userId: string): Promise<ChatItem[]> {
+  const res = await fetch(`${urls.sandbox}/__sandbox/chats/${userId}`);
+  return ((await res.json()) as { items: ChatItem[] }).items;
+}
+
+/** The LIFF app as this customer (mock LIFF; the ID token comes from the sandbox, the Worker verifies it). */
+function liffUrl(path: string, userId: string): string {
+  const url = new URL(path, urls.worker);
+  url.searchParams.set("mockUser", userId);
+  url.searchParams.set("sandbox", urls.sandbox);
+  return url.href;
+}
+
+async function newPage(task: { name: string }, onTestFailed: (fn: () => Promise<void>) => void): Promise<Page> {
+  const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
+  });
+  return page;
+}
+
+describe("account linking", () => {
+  it("links through the shop's website login: menu tap, login page, LINE's dialog, confirmation in the chat, shown in LIFF", async ({
+    task,
+    onTestFailed,
+  }) => {
+    const customer = await createCustomer(urls.sandbox, `E2E ショウ ${Date.now().toString(36)}`);
+    await sendAs(urls.sandbox, customer.userId, { type: "follow" });
+    await sendAs(urls.sandbox, customer.userId, { type: "postback", data: "action=link-account" });
+    await waitForBotMessages(urls.sandbox, customer.userId, 2);
+    const loginLink = (await chat(customer.userId)).find((i) => i.message.type === "template")?.message.template?.actions?.[0]?.uri;
+    expect(loginLink).toContain("/link/login?linkToken=");
+
+    const page = await newPage(task, onTestFailed);
+    await page.goto(loginLink ?? "");
+    await page.getByText("ショップのアカウントにログインすると").waitFor();
+    // The demo shop account of member 100004 (db/seed/demo.sql).
+    await page.getByLabel("メールアドレス").fill("sho@example.com");
+    await page.getByLabel("パスワード").fill("enishi-demo");
+    await page.getByRole("button", { name: /ログインして連携する/ }).click();
+
+    // The Worker redirects to LINE's dialog (here the sandbox's), which sends the accountLink event.
+    await page.getByText("Accounts linked").waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("/dialog/bot/accountLink?linkToken=");
+    await waitForBotMessages(urls.sandbox, customer.userId, 3);
+    const confirmation = (await chat(customer.userId)).filter((i) => i.from === "bot").at(-1)?.message.text ?? "";
+    expect(confirmation).toContain("会員番号 100004 と LINE アカウントを連携しました");
+
+    await page.goto(liffUrl("/link", customer.userId));
+    const status = page.getByTestId("link-status");
+    await status.waitFor({ timeout: 15_000 });
+    expect(await status.textContent()).toContain("100004");
+    await page.context().close();
+  }, 60_000);
+
+  it("links in LIFF with member number + birthday after a wrong try, then unlinks with a confirmation", async ({ task, onTestFailed }) => {
+    const customer = await createCustomer(urls.sandbox, `E2E さくら ${Date.now().toString(36)}`);
+    await sendAs(urls.sandbox, customer.userId, { type: "follow" });
+    const page = await newPage(task, onTestFailed);
+    await page.goto(liffUrl("/", customer.userId));
+    // From the home page through the nav, as a customer would.
+    await page.getByRole("link", { name: /会員連携/ }).click();
+    await page.getByText("会員連携とは").waitFor({ timeout: 15_000 });
+
+    // Member 100005 (伊藤 さくら, born 2001-03-15) in the demo seed; first a wrong birthday.
+    await page.getByLabel("会員番号").fill("１０００05");
+    await page.getByLabel("生年月日", { exact: false }).last().fill("2001-03-16");
+    await page.getByRole("button", { name: /^連携する/ }).click();
+    const mismatch = page.getByTestId("link-mismatch");
+    await mismatch.waitFor();
+    expect(await mismatch.textContent()).toContain("あと4回");
+
+    await page.getByLabel("生年月日", { exact: false }).last().fill("2001-03-15");
+    await page.getByRole("button", { name: /^連携する/ }).click();
+    const status = page.getByTestId("link-status");
+    await status.waitFor();
+    expect(await status.textContent()).toContain("伊藤 さくら");
+
+    await page.getByTestId("unlink").click();
+    await page.getByText("連携を解除すると").waitFor();
+    await page.getByRole("button", { name: /^解除する/ }).click();
+    await page.getByTestId("link-form").waitFor();
+    await page.context().close();
+  }, 60_000);
+});

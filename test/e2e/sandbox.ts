@@ -1,0 +1,45 @@
+// The customer's side of a test, through the sandbox control API (docs/dev-contracts.md), for tests
+// whose subject is something else (the staff console) and need not click through the simulator.
+
+export interface CreatedUser {
+  userId: string;
+  displayName: string;
+}
+
+type SimEvent = { type: "follow" } | { type: "unfollow" } | { type: "message"; text: string } | { type: "postback"; data: string };
+
+async function control<T>(sandbox: string, path: string, init?: { method: string; body: unknown }): Promise<T> {
+  const res = await fetch(`${sandbox}${path}`, {
+    method: init?.method ?? "GET",
+    headers: init ? { "content-type": "application/json" } : {},
+    body: init ? JSON.stringify(init.body) : null,
+  });
+  if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export function createCustomer(sandbox: string, displayName: string): Promise<CreatedUser> {
+  return control(sandbox, "/__sandbox/users", { method: "POST", body: { displayName, friend: false } });
+}
+
+/** Sends the event as the user; fails unless the bot answered 200, as LINE expects. */
+export async function sendAs(sandbox: string, userId: string, event: SimEvent): Promise<void> {
+  const result = await control<{ status: number; response: string | null }>(sandbox, "/__sandbox/webhook/send", {
+    method: "POST",
+    body: { userId, event },
+  });
+  if (result.status !== 200) throw new Error(`webhook ${event.type} answered ${result.status}: ${result.response}`);
+}
+
+/** Waits until the user's LINE chat shows at least `count` messages from the bot (work runs off a queue). */
+export async function waitForBotMessages(sandbox: string, userId: string, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 0;
+  while (Date.now() < deadline) {
+    const chat = await control<{ items: { from: string }[] }>(sandbox, `/__sandbox/chats/${userId}`);
+    seen = chat.items.filter((item) => item.from === "bot").length;
+    if (seen >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Expected ${count} bot messages for ${userId} within ${timeoutMs} ms, saw ${seen}`);
+}

@@ -1,0 +1,61 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, saveScreenshot } from "./browser.ts";
+
+const { urls, chromiumPath } = inject("e2e");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium(chromiumPath);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The bot answers through a queue: give it a few seconds, as a person in LINE would. */
+const BOT_TIMEOUT = 15_000;
+
+function botItem(page: Page, text: string | RegExp) {
+  return page.locator('[data-testid="chat-item"][data-from="bot"]').filter({ hasText: text });
+}
+
+describe("chat simulator", () => {
+  it("follows and talks to the bot as a new customer, then opens the LIFF app as that customer", async ({ task, onTestFailed }) => {
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    onTestFailed(async () => {
+      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
+    });
+    const name = `E2E 花子 ${Date.now().toString(36)}`;
+
+    await page.goto(urls.simulator);
+    await page.getByTestId("new-customer-name").fill(name);
+    await page.getByTestId("new-customer-submit").click();
+    await page.getByTestId("current-customer-name").filter({ hasText: name }).waitFor();
+    await page.getByTestId("chat-empty").waitFor();
+
+    // Follow: the Worker fetches the profile and greets.
+    await page.getByTestId("follow-button").click();
+    await botItem(page, "友だち追加ありがとうございます").waitFor({ timeout: BOT_TIMEOUT });
+    expect(await page.getByTestId("friend-status").getAttribute("data-friend")).toBe("true");
+
+    // A question from the seeded FAQ: acknowledged today, answered once the FAQ bot lands (issue #4).
+    await page.getByTestId("message-input").fill("営業時間を教えてください");
+    await page.getByTestId("send-button").click();
+    await page.locator('[data-testid="chat-item"][data-from="user"]').filter({ hasText: "営業時間を教えてください" }).waitFor();
+    const reply = botItem(page, /メッセージありがとうございます|8:00/);
+    await reply.waitFor({ timeout: BOT_TIMEOUT });
+    expect(await page.getByTestId("webhook-status").getAttribute("data-status")).toBe("200");
+    const items = page.getByTestId("chat-item");
+    expect(await items.last().getAttribute("data-from")).toBe("bot");
+
+    // The LIFF app as this customer: its identity comes from a sandbox-issued ID token the Worker verified.
+    const [liff] = await Promise.all([context.waitForEvent("page"), page.getByTestId("open-liff").click()]);
+    await liff.waitForLoadState("domcontentloaded");
+    expect(liff.url().startsWith(urls.worker)).toBe(true);
+    await liff.getByTestId("customer-display-name").filter({ hasText: name }).waitFor({ timeout: BOT_TIMEOUT });
+    expect(await liff.getByTestId("friend-status").getAttribute("data-friend")).toBe("true");
+
+    await context.close();
+  }, 60_000);
+});
