@@ -1,7 +1,8 @@
 /**
  * What a message is, before it is matched against the FAQ: small talk (a polite reply, not a handover),
- * an explicit request for a person (hand over at once), or a question — in which case greetings and
- * pleasantries around it are stripped so that they do not dilute the match.
+ * an explicit request for a person (hand over at once), a complaint or a message about the customer's own
+ * booking (hand over), or a question — in which case greetings and pleasantries around it are stripped so
+ * that they do not dilute the match.
  *
  * Patterns describe how people write in LINE in general (greetings, thanks, asking for staff, complaining),
  * never one FAQ's topics. They run on `normalizeText` output: NFKC, lower case, symbols → spaces.
@@ -38,7 +39,8 @@ const FILLER = /^[\sーぁ-ゖ]{0,3}$/;
 // FAQ question is not a handover request, so a verb of talking/handing over must follow.
 const HUMAN_REQUEST = new RegExp(
   [
-    "(?:人|人間|ひと|スタッフ|担当者|店員|オペレーター|オペレータ|係の人|有人|生身)(?:さん)?(?:と|に|が|で|の方と|の方に)?(?:直接)?(?:話|はな|相談|代わ|かわ|変わ|つな|繋|対応|お願い|聞きたい)",
+    // (?<!kanji)人: not 「友人と話して」「個人に」; no 「変わ」: 「担当者が変わった」 is not a request
+    "(?:(?<![一-龥])人|人間|ひと|スタッフ|担当者|店員|オペレーター|オペレータ|係の人|有人|生身)(?:さん)?(?:と|に|が|で|の方と|の方に)?(?:直接)?(?:話|はな|相談|代わ|つな|繋|対応|お願い|聞きたい)",
     "^(?:オペレーター|オペレータ|有人対応|スタッフ|担当者|人間|スタッフに相談)(?:さん)?(?:を|に)?(?:お願いします|呼んで|希望)?$",
     "(?:チャット|bot|ボット|ロボット|自動応答|機械)(?:じゃなく|ではなく|じゃない|は嫌|はいや|やめ)",
   ].join("|"),
@@ -46,9 +48,17 @@ const HUMAN_REQUEST = new RegExp(
 
 // Clearly negative messages (issue 4 §5): complaints want a person, never an FAQ answer.
 const NEGATIVE =
-  /納得(?:でき|いか|いき)|感じ(?:が)?悪|最悪|不快|ショック|失礼(?:な|だ)|許せ|謝罪|謝って|クレーム|苦情|返金し|返して(?:ください|ほしい|欲しい)|改善して(?:ほしい|欲しい|ください)|どうなって(?:る|い)|ありえない|あり得ない|二度と/;
+  /納得(?:でき|いか|いき)|感じ(?:が)?悪|最悪|不快|ショック|たのに|失礼(?:な|だ)|許せ|謝罪|謝って|クレーム|苦情|返金し|返して(?:ください|ほしい|欲しい)|改善して(?:ほしい|欲しい|ください)|どうなって(?:る|い)|ありえない|あり得ない|二度と/;
 
-export type MessageKind = "smalltalk" | "human" | "negative" | "question";
+// About the customer's own booking or order (「3/15 11時で予約している山本です」「予約番号R-58213の件」):
+// only staff can look it up, whatever FAQ entry its words resemble. A name is a short kanji word closing a
+// clause with です, counted only next to a booking/order word; a reference number counts on its own.
+const REFERENCE_NUMBER = /(?:予約|注文|会員|お問い合わせ)番号\s*(?:は|:)?\s*[a-z]*-?\d{3,}|\b[a-z]{1,3}-\d{3,}\b/;
+const SELF_NAME =
+  /(?<![一-龥])(?!(?:件|者|方|予定|質問|確認|相談|学生|初心者|明日|今日|昨日|明後日|来週|今週|先週|来月|今月|午前|午後|本日|当日)です)[一-龥]{1,4}(?:です|と申します)(?=$|[\s。、!?！？])/;
+const BOOKING_WORD = /予約|注文/;
+
+export type MessageKind = "smalltalk" | "human" | "negative" | "personal" | "question";
 
 export interface MessageIntent {
   kind: MessageKind;
@@ -57,16 +67,22 @@ export interface MessageIntent {
 }
 
 // A question cue keeps a thanked-and-asked message a question: 「先日はありがとう…おいくらですか？」.
-const QUESTION_CUE = /[?？]|か$|か |ますか|ですか|でしょうか|教えて|知りたい|たいです|たい$|できる|できま|いくら|いつ|どこ|何|なに|どう|ある$|あります/;
+const QUESTION_CUE =
+  /[?？]|か$|か |ますか|ですか|でしょうか|教えて|知りたい|たいです|たい$|できる|できま|いくら|いつ|どこ|何|なに|どう|ある$|あります/;
 
 export function classifyMessage(message: string): MessageIntent {
   const text = normalizeText(message);
   const raw = message.normalize("NFKC");
   if (HUMAN_REQUEST.test(text)) return { kind: "human", core: text };
   if (NEGATIVE.test(text)) return { kind: "negative", core: text };
+  const punctuated = raw.toLowerCase();
+  if (REFERENCE_NUMBER.test(punctuated) || (BOOKING_WORD.test(text) && SELF_NAME.test(punctuated))) return { kind: "personal", core: text };
 
   // Clauses split on sentence punctuation in the raw text, since normalizeText has turned it into spaces.
-  const clauses = raw.split(/[。．.!！?？\n、,，…]+/).map(normalizeText).filter((c) => c.length > 0);
+  const clauses = raw
+    .split(/[。．.!！?？\n、,，…]+/)
+    .map(normalizeText)
+    .filter((c) => c.length > 0);
   const kept = clauses
     .filter((c) => !SHORT_REPLY.test(c.replace(/\s|ー/g, "")))
     .map((c) => c.replace(PLEASANTRY, " ").trim())

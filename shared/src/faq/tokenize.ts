@@ -1,64 +1,77 @@
 /**
- * Text → weighted bag of terms. Three kinds of term, each covering what the others miss:
- * - `w:` words from Intl.Segmenter (ICU's dictionary works in workerd and Node): exact content words;
- * - `b:` character bigrams of the folded key: conjugations (「使える」「使えます」), typos (「縮毛強制」), kana
- *   spellings, compounds the segmenter splits differently;
- * - `c:` lexicon concepts: synonyms that share no characters (「値段」「いくら」).
- * Weights say how much a term can tell apart two FAQ entries: kana-only pieces are mostly grammar.
+ * Text → weighted bag of terms. Four kinds of term, each covering what the others miss:
+ * - words from Intl.Segmenter (ICU's dictionary, available in workerd and Node): exact content words,
+ *   including kana ones; skipped for answers, where it would cost ~1 µs per character at build time;
+ * - script runs (a whole kanji, katakana or latin stretch, 「指名料」「ポイント」): cheap word-like units;
+ * - character bigrams of the folded key, only between non-hiragana characters (hiragana pairs are mostly
+ *   grammar and measured as noise on both data sets), plus kanji pairs across one okurigana kana
+ *   (「申し込み」 ≈ 「申込」): typo and spelling tolerance (「縮毛強制」 still shares 「縮毛」);
+ * - lexicon concepts: synonyms that share no characters (「値段」「いくら」).
+ * Bigrams are numeric keys (two UTF-16 codes): no string is built per character, which keeps an
+ * index build of 500 entries within budget.
  */
 import { CONCEPTS, LOANWORDS } from "./lexicon.ts";
-import { foldKana, normalizeText, type Script, scriptOf } from "./normalize.ts";
+import { foldKana, normalizeText } from "./normalize.ts";
 import { romajiToHiragana } from "./romaji.ts";
 
-export type TermBag = Map<string, number>;
+/** term → weight; bigrams are numbers, other terms prefixed strings (`w:`, `r:`, `c:`) */
+export type TermBag = Map<string | number, number>;
 
-const WEIGHT = {
-  word: 1,
-  kanaWord: 0.35,
-  bigram: 0.5,
-  kanaBigram: 0.12,
-  concept: 1,
-  ...JSON.parse((globalThis as any).process?.env?.W ?? "{}"),
-};
+/** How much a term can tell two FAQ entries apart; tuned on salon, checked on localgovfaq. */
+const WEIGHT = { word: 0.5, kanaWord: 0.35, run: 0.5, bigram: 0.7, concept: 2 };
 
-// Function words and politeness endings that Intl.Segmenter returns as words.
+// Function words and politeness endings that Intl.Segmenter returns as words (hiragana words of one or
+// two characters are dropped wholesale: 「たい」「から」「だけ」 are grammar).
 const STOP_WORDS = new Set(
-  "です ます ください くださ さい ですか ますか でしょうか ありますか あります できますか できます ません ました ので のです んです んですが んですけど けど けれど ですが ところ こと もの よう ような みたい など とか って という ちょっと すみません お願い 願い いい よい ある いる する なる できる れる られる".split(
-    " ",
-  ),
+  "です ます ください くださ ですか ますか ですが でしょうか でしょう ありますか あります できますか できます ません ました ので のです んです んですが んですけど けれど ところ こと もの よう ような みたい など とか って という ちょっと すみません お願い ある いる する なる できる れる られる ない なく しまい しまう いただけ いただく もらえ もらう くれる"
+    .split(" ")
+    .map(foldKana),
 );
 
-interface CompiledLexicon {
-  /** folded form → concepts, grouped by first character for a linear scan */
-  byFirstChar: Map<string, Array<{ key: string; concept: string }>>;
+export interface Lexicon {
+  /** folded forms → concept term (`c:…`), grouped by the UTF-16 code of their first character */
+  byFirstChar: Map<number, Array<{ key: string; term: string }>>;
+  /** 1 for the UTF-16 codes that start a form: most characters start none, and this skips the Map */
+  starts: Uint8Array;
   /** latin forms match whole words only: 「pt」 must not fire inside 「apt」 */
   latin: Map<string, string[]>;
 }
 
-export function compileLexicon(extra: Readonly<Record<string, readonly string[]>> = {}): CompiledLexicon {
-  const byFirstChar: CompiledLexicon["byFirstChar"] = new Map();
-  const latin: CompiledLexicon["latin"] = new Map();
-  for (const [concept, forms] of Object.entries({ ...CONCEPTS, ...extra })) {
+let defaultLexicon: Lexicon | undefined;
+
+/** The built-in lexicon plus a shop's synonym groups; the built-in one alone is compiled once. */
+export function compileLexicon(extra?: Readonly<Record<string, readonly string[]>>): Lexicon {
+  if (!extra || Object.keys(extra).length === 0) {
+    defaultLexicon ??= compileForms(CONCEPTS);
+    return defaultLexicon;
+  }
+  return compileForms({ ...CONCEPTS, ...extra });
+}
+
+function compileForms(groups: Readonly<Record<string, readonly string[]>>): Lexicon {
+  const byFirstChar: Lexicon["byFirstChar"] = new Map();
+  const starts = new Uint8Array(0x10000);
+  const latin: Lexicon["latin"] = new Map();
+  for (const [concept, forms] of Object.entries(groups)) {
     for (const form of forms) {
       const key = foldKana(normalizeText(form));
       if (!key) continue;
-      if (/^[a-z0-9 ]+$/.test(key)) {
-        latin.set(key, [...(latin.get(key) ?? []), concept]);
+      if (/^[a-z0-9]+$/.test(key)) {
+        latin.set(key, [...(latin.get(key) ?? []), `c:${concept}`]);
         continue;
       }
-      const first = key[0] as string;
-      const list = byFirstChar.get(first) ?? [];
-      list.push({ key, concept });
-      byFirstChar.set(first, list);
+      const first = key.charCodeAt(0);
+      byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), { key, term: `c:${concept}` }]);
+      starts[first] = 1;
     }
   }
-  return { byFirstChar, latin };
+  return { byFirstChar, starts, latin };
 }
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
 /** Romaji words become kana and known English words their katakana, so both meet the FAQ's wording. */
-function prepare(text: string, lexicon: CompiledLexicon): string {
+function prepare(text: string, lexicon: Lexicon): string {
   return normalizeText(text).replace(/[a-z]+/g, (word) => {
     if (lexicon.latin.has(word)) return word;
     const loan = LOANWORDS[word];
@@ -67,62 +80,110 @@ function prepare(text: string, lexicon: CompiledLexicon): string {
   });
 }
 
-function add(bag: TermBag, term: string, weight: number): void {
-  if (weight > (bag.get(term) ?? 0)) bag.set(term, weight);
+// Character classes, computed once per character of the prepared text.
+const SPACE = 0;
+const HIRAGANA = 1;
+const KATAKANA = 2;
+const KANJI = 3;
+const LATIN = 4;
+const DIGIT = 5;
+
+const PARTICLES = new Set([..."のをにがはでともへやか"].map((c) => c.charCodeAt(0)));
+
+function classOf(code: number): number {
+  if (code >= 0x3041 && code <= 0x309f) return HIRAGANA;
+  if ((code >= 0x30a1 && code <= 0x30ff) || code === 0x30fc) return KATAKANA;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3005) return KANJI;
+  if (code >= 0x61 && code <= 0x7a) return LATIN;
+  if (code >= 0x30 && code <= 0x39) return DIGIT;
+  return code === 0x20 ? SPACE : KANJI; // surrogate halves of rare kanji: treat as kanji
 }
 
-function addWords(bag: TermBag, prepared: string): void {
+/**
+ * UTF-16 code → 15 bits (ASCII/Latin-1, kana, CJK, compatibility kanji), so that a bigram key stays a
+ * small integer: V8 hashes those far faster than heap numbers or strings.
+ */
+function compact(code: number): number {
+  if (code < 0x100) return code;
+  if (code >= 0x3000 && code < 0x3100) return code - 0x3000 + 0x100;
+  if (code >= 0x3400 && code < 0xa000) return code - 0x3400 + 0x200;
+  if (code >= 0xf900 && code < 0xfb00) return code - 0xf900 + 0x6e00;
+  return 0x7000 + (code % 0x1000); // anything else (surrogate halves): rare, collisions harmless
+}
+
+/** Receives every term occurrence; analyze() folds them into a bag, buildFaqIndex() into its arrays. */
+export type TermSink = (term: string | number, weight: number) => void;
+
+function emitWords(sink: TermSink, prepared: string): void {
   for (const { segment, isWordLike } of segmenter.segment(prepared)) {
     if (!isWordLike) continue;
     const key = foldKana(segment);
     if (key.length === 0 || STOP_WORDS.has(key)) continue;
-    const kanaOnly = [...segment].every((c) => scriptOf(c) === "kana");
-    if (kanaOnly && key.length < 2) continue;
-    add(bag, `w:${key}`, kanaOnly ? WEIGHT.kanaWord : WEIGHT.word);
+    let hiraganaOnly = true;
+    for (let i = 0; i < segment.length && hiraganaOnly; i++) hiraganaOnly = classOf(segment.charCodeAt(i)) === HIRAGANA;
+    if (hiraganaOnly && key.length <= 2) continue;
+    sink(`w:${key}`, hiraganaOnly ? WEIGHT.kanaWord : WEIGHT.word);
   }
 }
 
-function addBigrams(bag: TermBag, prepared: string): void {
-  for (const chunk of prepared.split(" ")) {
-    // Hiragana vs katakana must be told apart before folding: katakana words are content words.
-    const chars: Array<{ key: string; script: Script; hiragana: boolean }> = [];
-    for (const ch of chunk) {
-      const key = foldKana(ch);
-      if (!key) continue;
-      const code = ch.charCodeAt(0);
-      chars.push({ key, script: scriptOf(ch), hiragana: code >= 0x3041 && code <= 0x309f });
+/** Bigrams and script runs in one pass over the folded key. */
+function emitCharacterTerms(sink: TermSink, prepared: string): string {
+  const folded = foldKana(prepared);
+  // foldKana drops ー and keeps every other character 1:1, so classes are taken from the prepared
+  // text with ー skipped the same way.
+  let k = 0;
+  const classes = new Uint8Array(folded.length);
+  for (let i = 0; i < prepared.length; i++) {
+    const code = prepared.charCodeAt(i);
+    if (code === 0x30fc) continue;
+    classes[k++] = classOf(code);
+  }
+  let runStart = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? (classes[i] as number) : SPACE;
+    const prev = i > 0 ? (classes[i - 1] as number) : SPACE;
+    if (i > 0 && prev !== SPACE && prev !== HIRAGANA && c !== SPACE && c !== HIRAGANA)
+      sink(compact(folded.charCodeAt(i - 1)) * 0x8000 + compact(folded.charCodeAt(i)), WEIGHT.bigram);
+    // Okurigana skipped: 「申し込み」「取り消し」「持ち帰り」 also give the bigram of 「申込」「取消」「持帰」
+    // (a particle between two kanji, 「市の税」, is not okurigana).
+    else if (i > 1 && c === KANJI && prev === HIRAGANA && classes[i - 2] === KANJI && !PARTICLES.has(folded.charCodeAt(i - 1)))
+      sink(compact(folded.charCodeAt(i - 2)) * 0x8000 + compact(folded.charCodeAt(i)), WEIGHT.bigram);
+    if (c !== prev) {
+      if (i - runStart >= 2 && (prev === KANJI || prev === KATAKANA || prev === LATIN)) sink(`r:${folded.slice(runStart, i)}`, WEIGHT.run);
+      runStart = i;
     }
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const a = chars[i] as (typeof chars)[number];
-      const b = chars[i + 1] as (typeof chars)[number];
-      const grammar = a.hiragana && b.hiragana;
-      add(bag, `b:${a.key}${b.key}`, grammar ? WEIGHT.kanaBigram : WEIGHT.bigram);
-    }
+  }
+  return folded;
+}
+
+function emitConcepts(sink: TermSink, folded: string, lexicon: Lexicon): void {
+  for (const word of folded.match(/[a-z0-9]+/g) ?? []) {
+    for (const term of lexicon.latin.get(word) ?? []) sink(term, WEIGHT.concept);
+  }
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (lexicon.starts[code] === 0) continue;
+    const forms = lexicon.byFirstChar.get(code);
+    if (!forms) continue;
+    for (const form of forms) if (folded.startsWith(form.key, i)) sink(form.term, WEIGHT.concept);
   }
 }
 
-function addConcepts(bag: TermBag, prepared: string, lexicon: CompiledLexicon): void {
-  const key = foldKana(prepared);
-  for (const word of key.split(/[^a-z0-9]+/)) {
-    for (const concept of lexicon.latin.get(word) ?? []) add(bag, `c:${concept}`, WEIGHT.concept);
-  }
-  for (let i = 0; i < key.length; i++) {
-    for (const form of lexicon.byFirstChar.get(key[i] as string) ?? []) {
-      if (key.startsWith(form.key, i)) add(bag, `c:${form.concept}`, WEIGHT.concept);
-    }
-  }
-}
-
-export interface AnalyzeOptions {
-  /** Skip Intl.Segmenter (long answer texts: bigrams and concepts carry them, and it halves build time). */
-  words?: boolean;
-}
-
-export function analyze(text: string, lexicon: CompiledLexicon, options: AnalyzeOptions = {}): TermBag {
-  const bag: TermBag = new Map();
+/** Every term occurrence of a text, in order; `words: false` skips Intl.Segmenter (long answers). */
+export function emitTerms(text: string, lexicon: Lexicon, words: boolean, sink: TermSink): void {
   const prepared = prepare(text, lexicon);
-  if (options.words !== false) addWords(bag, prepared);
-  addBigrams(bag, prepared);
-  addConcepts(bag, prepared, lexicon);
+  if (words) emitWords(sink, prepared);
+  emitConcepts(sink, emitCharacterTerms(sink, prepared), lexicon);
+}
+
+/**
+ * A text's terms with their largest weight: presence, not frequency, so that a message repeating
+ * 「ポイント」 three times does not outweigh what it asks.
+ */
+export function analyze(text: string, lexicon: Lexicon): TermBag {
+  const bag: TermBag = new Map();
+  emitTerms(text, lexicon, true, (term, weight) => {
+    if (weight > (bag.get(term) ?? 0)) bag.set(term, weight);
+  });
   return bag;
 }

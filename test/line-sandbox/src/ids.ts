@@ -1,10 +1,10 @@
-// Identifier generators shaped like LINE's. Pure WebCrypto (globalThis.crypto), no Node APIs:
+// Identifier generators shaped like LINE's. Pure WebCrypto (crypto), no Node APIs:
 // events.ts imports this file and runs inside workerd in integration tests.
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 function randomBytes(length: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(length));
+  return crypto.getRandomValues(new Uint8Array(length));
 }
 
 function hex(bytes: Uint8Array): string {
@@ -66,5 +66,5 @@ export function richMenuId(): string {
 
 /** `x-line-request-id` values are UUIDs. */
 export function requestId(): string {
-  return globalThis.crypto.randomUUID();
+  return crypto.randomUUID();
 }

@@ -7,11 +7,11 @@ const encoder = new TextEncoder();
 
 function toBytes(body: string | Uint8Array): Uint8Array<ArrayBuffer> {
   // Copy into a fresh ArrayBuffer-backed array: WebCrypto rejects views over SharedArrayBuffer.
-  return typeof body === "string" ? encoder.encode(body) : new Uint8Array(body);
+  return new Uint8Array(typeof body === "string" ? encoder.encode(body) : body);
 }
 
 function hmacKey(channelSecret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
-  return globalThis.crypto.subtle.importKey("raw", encoder.encode(channelSecret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+  return crypto.subtle.importKey("raw", encoder.encode(channelSecret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -38,7 +38,7 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
  */
 export async function signBody(channelSecret: string, body: string | Uint8Array): Promise<string> {
   const key = await hmacKey(channelSecret, "sign");
-  const mac = await globalThis.crypto.subtle.sign("HMAC", key, toBytes(body));
+  const mac = await crypto.subtle.sign("HMAC", key, toBytes(body));
   return toBase64(new Uint8Array(mac));
 }
 
@@ -55,5 +55,5 @@ export async function verifySignature(
   const mac = fromBase64(signature);
   if (mac?.length !== 32) return false;
   const key = await hmacKey(channelSecret, "verify");
-  return globalThis.crypto.subtle.verify("HMAC", key, mac, toBytes(body));
+  return crypto.subtle.verify("HMAC", key, mac, toBytes(body));
 }

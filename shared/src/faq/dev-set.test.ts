@@ -1,0 +1,45 @@
+/**
+ * Regression floor on the salon development set (../shared/faq/salon, next to the repository; present
+ * here and in CI). Floors sit a little under the figures test/bench/faq.ts reports, so tuning noise
+ * passes and a real regression fails.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildFaqIndex } from "./build.ts";
+import { evaluateLabelled, evaluateWithLearning } from "./evaluate.ts";
+import { FaqFileSchema, LabelledQuerySchema } from "./schema.ts";
+
+const salonDir = fileURLToPath(new URL("../../../../shared/faq/salon/", import.meta.url));
+const present = existsSync(`${salonDir}faq.json`) && existsSync(`${salonDir}queries.jsonl`);
+const title = present ? "salon development set" : `salon development set — SKIPPED: no data in ${salonDir}`;
+if (!present) console.warn(`faq dev-set test skipped: ${salonDir} not found (the data lives next to the repository)`);
+
+function load() {
+  const faq = FaqFileSchema.parse(JSON.parse(readFileSync(`${salonDir}faq.json`, "utf8")));
+  const queries = readFileSync(`${salonDir}queries.jsonl`, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => LabelledQuerySchema.parse(JSON.parse(line)));
+  return { entries: faq.entries, queries };
+}
+
+describe.skipIf(!present)(title, () => {
+  it("keeps automation, offered entries, wrong answers and handovers above their floors", () => {
+    const { entries, queries } = load();
+    const { figures } = evaluateLabelled(buildFaqIndex(entries), queries);
+    expect(figures.automation).toBeGreaterThanOrEqual(0.5);
+    expect(figures.rightEntryOffered).toBeGreaterThanOrEqual(0.8);
+    expect(figures.wrongAnswerRate).toBeLessThanOrEqual(0.03);
+    expect(figures.outOfScopeHandedOverRate).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it("keeps automation above its floor when half the messages were learned", () => {
+    const { entries, queries } = load();
+    for (const part of [0, 1] as const) {
+      const figures = evaluateWithLearning(entries, queries, part);
+      expect(figures.automation).toBeGreaterThanOrEqual(0.5);
+      expect(figures.wrongAnswerRate).toBeLessThanOrEqual(0.04);
+    }
+  });
+});

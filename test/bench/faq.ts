@@ -1,0 +1,129 @@
+/**
+ * FAQ matcher benchmark (issue 4 §4), part of `pnpm bench`; alone:
+ *   node --experimental-strip-types test/bench/faq.ts
+ * Reads the data from ../shared/faq next to the repository (never copied into it) and prints:
+ * - salon (development set): the four figures, and automation with --learn on half the messages;
+ * - localgovfaq: P@1 / SR@5 / MRR on the README's test split, next to its BM25 and the paper's figures;
+ * - cost: ms per message and index build time with 500 entries, on Node.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  buildFaqIndex,
+  decide,
+  evaluateLabelled,
+  evaluateWithLearning,
+  type FaqEntry,
+  FaqFileSchema,
+  formatFigures,
+  LabelledQuerySchema,
+  rankMessage,
+  retrievalFigures,
+} from "../../shared/src/faq/index.ts";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const dataDir = join(repoRoot, "..", "shared", "faq");
+if (!existsSync(join(dataDir, "salon", "faq.json")) || !existsSync(join(dataDir, "localgovfaq", "corpus.json"))) {
+  console.log(`FAQ data not found in ${dataDir} (expected salon/ and localgovfaq/ there): skipping the FAQ benchmark.`);
+  process.exit(0);
+}
+const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(dataDir, ...path), "utf8"));
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+// --- salon ---
+const salon = FaqFileSchema.parse(readJson("salon", "faq.json"));
+const salonQueries = readFileSync(join(dataDir, "salon", "queries.jsonl"), "utf8")
+  .split("\n")
+  .filter((line) => line.trim())
+  .map((line) => LabelledQuerySchema.parse(JSON.parse(line)));
+console.log(
+  `salon: ${salon.entries.length} entries, ${salonQueries.length} messages (development set: tuned on, expect less on unseen shops)`,
+);
+for (const line of formatFigures(evaluateLabelled(buildFaqIndex(salon.entries), salonQueries).figures)) console.log(`  ${line}`);
+const learning = ([0, 1] as const).map((part) => evaluateWithLearning(salon.entries, salonQueries, part));
+const learnedAutomation = learning.map((f) => `${pct(f.automation)} (${f.rightAnswers}/${f.answerable}, ${f.wrongAnswers} wrong)`);
+console.log(`  with --learn on half the messages, automation on the other half: ${learnedAutomation.join(" / ")}  (even→odd / odd→even)`);
+
+// --- localgovfaq ---
+const corpus = readJson("localgovfaq", "corpus.json") as Record<string, string>;
+const queries = readJson("localgovfaq", "queries.json") as Record<string, string>;
+const qrels = readJson("localgovfaq", "qrels.json") as Record<string, Record<string, number>>;
+const localgovEntries: FaqEntry[] = Object.entries(corpus).map(([id, text]) => {
+  const match = /^Question:\s*([\s\S]*?)\nAnswer:\s*([\s\S]*)$/.exec(text);
+  return { id, question: (match?.[1] ?? text).trim(), answer: (match?.[2] ?? "").trim(), alternates: [] };
+});
+const localgovIndex = buildFaqIndex(localgovEntries);
+// The README's protocol: grade ≥ 1 relevant, queries whose id % 5 != 0 are the test set.
+const ranks = Object.entries(queries)
+  .filter(([id]) => Number(id) % 5 !== 0)
+  .map(([id, text]) => {
+    const relevant = qrels[id] ?? {};
+    return rankMessage(localgovIndex, text).ranking.candidates.findIndex((c) => (relevant[c.id] ?? 0) >= 1);
+  });
+const lg = retrievalFigures(ranks);
+const f3 = (x: number): string => x.toFixed(3).replace(/^0/, "");
+console.log(`\nlocalgovfaq: ${localgovEntries.length} FAQs, ${lg.queries} test queries (grade ≥ 1, id % 5 != 0)`);
+console.log("                                   P@1   SR@5  MRR");
+console.log(`  this matcher                     ${f3(lg.precisionAt1)}  ${f3(lg.successAt5)}  ${f3(lg.meanReciprocalRank)}`);
+console.log("  plain BM25 in workerd (README)   .419  .661  .525");
+console.log("  paper, 627 q, grades A–C (looser protocol):");
+console.log("    TSUBAKI (BM25-based)           .504  .734  .598");
+console.log("    BERT                           .509  .810  .631");
+console.log("    TSUBAKI+BERT                   .612  .841  .705");
+
+// The same FAQ as a decision task, to see whether thresholds fitted on a 36-entry salon FAQ behave on a
+// 900-entry municipal one: index the FAQs with an even id only; a query whose relevant FAQs were all
+// left out must be handed over. (Its qrels are incomplete, so some "wrong" answers are right.)
+const half = localgovEntries.filter((e) => Number(e.id) % 2 === 0);
+const halfIds = new Set(half.map((e) => e.id));
+const halfIndex = buildFaqIndex(half);
+let inScope = 0;
+let right = 0;
+let wrong = 0;
+let handedOver = 0;
+const testQueries = Object.entries(queries).filter(([id]) => Number(id) % 5 !== 0);
+for (const [id, text] of testQueries) {
+  const relevant = Object.entries(qrels[id] ?? {}).filter(([doc, grade]) => grade >= 1 && halfIds.has(doc));
+  const result = decide(halfIndex, text);
+  if (relevant.length > 0) inScope++;
+  if (result.action === "answer") {
+    if (relevant.some(([doc]) => doc === result.ids[0])) right++;
+    else wrong++;
+  } else if (relevant.length === 0 && result.action !== "suggest") handedOver++;
+}
+console.log(`  as a decision task (${half.length} FAQs indexed, ${inScope} of ${testQueries.length} test queries answerable):`);
+console.log(
+  `    automation ${pct(right / inScope)}, wrong answers ${pct(wrong / testQueries.length)}, out of scope handed over ${pct(handedOver / (testQueries.length - inScope))}`,
+);
+
+// --- cost ---
+// 500 real FAQ entries: localgovfaq's first 500 as they are (answers ~360 characters on average, longer
+// than a shop's), and the same cut to 130 characters, a shop FAQ's size (salon's answers average 124).
+function buildTimes(entries: FaqEntry[]): { median: number; best: number } {
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const t0 = performance.now();
+    buildFaqIndex(entries);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] as number, best: times[0] as number };
+}
+const entries500 = localgovEntries.slice(0, 500);
+const shopSized500 = entries500.map((e) => ({ ...e, answer: e.answer.slice(0, 130) }));
+const index500 = buildFaqIndex(entries500);
+const messages = [...Object.values(queries), ...salonQueries.map((q) => q.q)];
+for (const m of messages.slice(0, 200)) decide(index500, m); // warm-up: JIT and ICU segmenter
+const t0 = performance.now();
+for (const m of messages) decide(index500, m);
+const perMessage = (performance.now() - t0) / messages.length;
+console.log(`\ncost on Node ${process.version}, 500 entries (wall clock; a busy machine inflates the medians):`);
+console.log(`  decide(): ${perMessage.toFixed(3)} ms per message (mean over ${messages.length} messages; goal ≤ 1 ms)`);
+for (const [label, entries] of [
+  ["shop-sized answers (≤ 130 chars)", shopSized500],
+  ["localgovfaq answers (~360 chars)", entries500],
+] as const) {
+  const { median, best } = buildTimes(entries);
+  console.log(`  buildFaqIndex(), ${label}: ${median.toFixed(1)} ms median, ${best.toFixed(1)} ms best of 15 (goal ≤ 50 ms)`);
+}
