@@ -38,12 +38,12 @@ export interface FaqDecisionTrace {
 
 export type FaqResult = FaqDecision & { trace: FaqDecisionTrace };
 
-type Weights = Readonly<Record<keyof DecisionFeatures | "bias", number>>;
+export type Weights = Readonly<Record<keyof DecisionFeatures | "bias", number>>;
 
 // Fitted by L2-regularised logistic regression on salon (all messages; entries held out, turning their
 // messages into out-of-scope ones; half the messages learned) and localgovfaq's tuning queries, so that
 // they are not tied to one FAQ's size or style. `precision` and `coverage` add nothing over `similarity`.
-const ANSWER_MODEL: Weights = {
+export const ANSWER_MODEL: Weights = {
   top: 2.83,
   margin: 2.79,
   similarity: 2.4,
@@ -58,7 +58,7 @@ const ANSWER_MODEL: Weights = {
   outOfScopeLead: -0.57,
   bias: -2.55,
 };
-const CHOICE_MODEL: Weights = {
+export const CHOICE_MODEL: Weights = {
   top: 3.13,
   margin: 1.3,
   similarity: 1.92,
@@ -90,7 +90,7 @@ const KNOWN_OUT_OF_SCOPE = 0.5;
 // a needless choice costs the customer a tap on 「スタッフに相談」, a needless handover costs staff time.
 export const DEFAULT_THRESHOLDS = { answerThreshold: 0.62, suggestThreshold: 0.4 } as const;
 
-function probability(weights: Weights, features: DecisionFeatures): number {
+export function probability(weights: Weights, features: DecisionFeatures): number {
   let z = weights.bias;
   for (const key of Object.keys(features) as Array<keyof DecisionFeatures>) z += weights[key] * features[key];
   return 1 / (1 + Math.exp(-z));
@@ -109,10 +109,42 @@ export function rankMessage(index: FaqIndex, message: string): { intent: Message
   return { intent, bag, ranking: rankEntries(index, bag) };
 }
 
-export function decide(index: FaqIndex, message: string, options: DecideOptions = {}): FaqResult {
-  const { answerThreshold, suggestThreshold } = { ...DEFAULT_THRESHOLDS, ...options };
+/** What the rules decide before the models are consulted (null: the models decide). */
+export type RuleOutcome = "smalltalk" | "human" | "escalate" | null;
+
+export interface MessageAssessment {
+  intent: MessageIntent;
+  ranking: Ranking;
+  features: DecisionFeatures;
+  rule: RuleOutcome;
+}
+
+/** Ranking, features and rules: everything of decide() but the models (the fitting script reuses it). */
+export function assessMessage(index: FaqIndex, message: string): MessageAssessment {
   const { intent, bag, ranking } = rankMessage(index, message);
   const features = decisionFeatures(index, bag, ranking);
+  const rule = ((): RuleOutcome => {
+    if (intent.kind === "smalltalk") return "smalltalk";
+    if (intent.kind === "human") return "human";
+    // Complaints and questions about the customer's own booking go to a person even when they mention
+    // an FAQ topic (issue 4 §5).
+    if (intent.kind === "negative" || intent.kind === "personal") return "escalate";
+    // Staff already handled a message like this one without an FAQ entry: do as they did.
+    const knownOutOfScope = features.outOfScopeLead + features.similarity;
+    if (index.outOfScope.length > 0 && features.outOfScopeLead >= 0 && knownOutOfScope >= KNOWN_OUT_OF_SCOPE) return "escalate";
+    // Under a tenth of the message found anywhere in the FAQ: the models were not fitted on such
+    // near-misses (a lone word of some answer) and must not guess on them.
+    if (ranking.candidates.length === 0 || features.coverage < MIN_COVERAGE) return "escalate";
+    // A trouble report, a job application, a health question… that the best entry does not speak of.
+    if (features.staffTopicMissing === 1) return "escalate";
+    return null;
+  })();
+  return { intent, ranking, features, rule };
+}
+
+export function decide(index: FaqIndex, message: string, options: DecideOptions = {}): FaqResult {
+  const { answerThreshold, suggestThreshold } = { ...DEFAULT_THRESHOLDS, ...options };
+  const { intent, ranking, features, rule } = assessMessage(index, message);
   const top = ranking.candidates.slice(0, 3);
   const trace: FaqDecisionTrace = {
     kind: intent.kind,
@@ -121,21 +153,9 @@ export function decide(index: FaqIndex, message: string, options: DecideOptions 
     features,
     candidates: top.map(({ id, score, similarity, coverage }) => ({ id, score, similarity, coverage })),
   };
-  if (intent.kind === "smalltalk") return { action: "smalltalk", ids: [], trace };
-  if (intent.kind === "human") return { action: "human", ids: [], trace };
-  // Complaints and questions about the customer's own booking go to a person even when they mention
-  // an FAQ topic (issue 4 §5).
-  if (intent.kind === "negative" || intent.kind === "personal") return { action: "escalate", ids: [], trace };
+  if (rule === "smalltalk" || rule === "human") return { action: rule, ids: [], trace };
   const [first] = top;
-  // Staff already handled a message like this one without an FAQ entry: do as they did.
-  const knownOutOfScope = features.outOfScopeLead + features.similarity;
-  if (index.outOfScope.length > 0 && features.outOfScopeLead >= 0 && knownOutOfScope >= KNOWN_OUT_OF_SCOPE)
-    return { action: "escalate", ids: [], trace };
-  // Under a tenth of the message found anywhere in the FAQ: the models were not fitted on such
-  // near-misses (a lone word of some answer) and must not guess on them.
-  if (!first || features.coverage < MIN_COVERAGE) return { action: "escalate", ids: [], trace };
-  // A trouble report, a job application, a health question… that the best entry does not speak of.
-  if (features.staffTopicMissing === 1) return { action: "escalate", ids: [], trace };
+  if (rule === "escalate" || !first) return { action: "escalate", ids: [], trace };
   if (trace.confidence >= answerThreshold) return { action: "answer", ids: [first.id], trace };
   if (trace.choiceConfidence >= suggestThreshold) return { action: "suggest", ids: top.map((c) => c.id), trace };
   return { action: "escalate", ids: [], trace };

@@ -28,18 +28,20 @@ describe.skipIf(!present)(title, () => {
   it("keeps automation, offered entries, wrong answers and handovers above their floors", () => {
     const { entries, queries } = load();
     const { figures } = evaluateLabelled(buildFaqIndex(entries), queries);
-    expect(figures.automation).toBeGreaterThanOrEqual(0.5);
-    expect(figures.rightEntryOffered).toBeGreaterThanOrEqual(0.8);
-    expect(figures.wrongAnswerRate).toBeLessThanOrEqual(0.03);
-    expect(figures.outOfScopeHandedOverRate).toBeGreaterThanOrEqual(0.7);
+    // measured: 54.5% / 83.5% / 1.9% / 75.0%
+    expect(figures.automation).toBeGreaterThanOrEqual(0.54);
+    expect(figures.rightEntryOffered).toBeGreaterThanOrEqual(0.83);
+    expect(figures.wrongAnswerRate).toBeLessThanOrEqual(0.02);
+    expect(figures.outOfScopeHandedOverRate).toBeGreaterThanOrEqual(0.74);
   });
 
   it("keeps automation above its floor when half the messages were learned", () => {
     const { entries, queries } = load();
     for (const part of [0, 1] as const) {
       const figures = evaluateWithLearning(entries, queries, part);
-      expect(figures.automation).toBeGreaterThanOrEqual(0.5);
-      expect(figures.wrongAnswerRate).toBeLessThanOrEqual(0.04);
+      // measured: 54.6% (3 wrong of 130) / 60.2% (3 wrong of 130)
+      expect(figures.automation).toBeGreaterThanOrEqual(0.54);
+      expect(figures.wrongAnswerRate).toBeLessThanOrEqual(0.03);
     }
   });
 });
