@@ -11,16 +11,23 @@ import { accountLinkRoutes } from "./features/account-link/account-link.routes.t
 import { loginPageRoutes } from "./features/account-link/login-page.routes.ts";
 import { staffAdminRoutes } from "./features/admin/staff.routes.ts";
 import { auditAdminRoutes } from "./features/audit/audit.routes.ts";
+import { broadcastRoutes } from "./features/broadcasts/broadcasts.routes.ts";
+import { botSettingsRoutes } from "./features/business-hours/bot-settings.routes.ts";
 import { couponAdminRoutes } from "./features/coupons/coupons.admin.routes.ts";
 import { couponRoutes } from "./features/coupons/coupons.routes.ts";
 import { couponStaffFriendRoutes, couponStaffRoutes } from "./features/coupons/coupons.staff.routes.ts";
+import { faqAdminRoutes } from "./features/faq/faq.admin.routes.ts";
 import { meRoutes } from "./features/me/me.routes.ts";
 import { cardRoutes } from "./features/members/card.routes.ts";
 import { pointAdminRoutes, staffStoreRoutes } from "./features/points/points.admin.routes.ts";
 import { rankAdminRoutes } from "./features/ranks/ranks.routes.ts";
 import { richMenuAdminRoutes } from "./features/rich-menus/rich-menus.routes.ts";
+import { friendScenarioRoutes, scenarioEventRoutes, scenarioRoutes } from "./features/scenarios/scenarios.routes.ts";
 import { scannerRoutes } from "./features/scanner/scanner.routes.ts";
+import { segmentRoutes } from "./features/segments/segments.routes.ts";
+import { cannedReplyAdminRoutes, cannedReplyRoutes } from "./features/staff/canned-replies.routes.ts";
 import { conversationRoutes } from "./features/staff/conversations.routes.ts";
+import { staffTeamRoutes } from "./features/staff/team.routes.ts";
 import { surveyAdminRoutes } from "./features/surveys/surveys.admin.routes.ts";
 import { surveyRoutes } from "./features/surveys/surveys.routes.ts";
 import { surveyStaffFriendRoutes } from "./features/surveys/surveys.staff.routes.ts";
@@ -56,8 +63,11 @@ const api = new Hono<AppEnv>()
   .route("/staff/friends", couponStaffFriendRoutes)
   .route("/staff/friends", surveyStaffFriendRoutes)
   .route("/staff/friends", friendTagRoutes)
+  .route("/staff/friends", friendScenarioRoutes)
   .route("/staff/scans", scannerRoutes)
   .route("/staff/stores", staffStoreRoutes)
+  .route("/staff", staffTeamRoutes)
+  .route("/staff/canned-replies", cannedReplyRoutes)
   .use("/admin/*", requireUser, requireRole("admin"))
   .route("/admin/staff", staffAdminRoutes)
   .route("/admin/coupons", couponAdminRoutes)
@@ -66,7 +76,14 @@ const api = new Hono<AppEnv>()
   .route("/admin/ranks", rankAdminRoutes)
   .route("/admin/rich-menus", richMenuAdminRoutes)
   .route("/admin/tags", tagAdminRoutes)
-  .route("/admin/audit", auditAdminRoutes);
+  .route("/admin/audit", auditAdminRoutes)
+  .route("/admin/faq", faqAdminRoutes)
+  .route("/admin/bot-settings", botSettingsRoutes)
+  .route("/admin/canned-replies", cannedReplyAdminRoutes)
+  .route("/admin/segments", segmentRoutes)
+  .route("/admin/broadcasts", broadcastRoutes)
+  .route("/admin/scenarios", scenarioRoutes)
+  .route("/admin/events", scenarioEventRoutes);
 
 function errorBody(code: ErrorBody["error"]["code"], message: string, requestIdValue: string, details?: unknown): ErrorBody {
   return { error: { code, message, requestId: requestIdValue, ...(details === undefined ? {} : { details }) } };

@@ -60,11 +60,11 @@ describe("account linking", () => {
     // The Worker redirects to LINE's dialog (here the sandbox's), which sends the accountLink event.
     await page.getByText("Accounts linked").waitFor({ timeout: 15_000 });
     expect(page.url()).toContain("/dialog/bot/accountLink?linkToken=");
-    await waitForBotMessages(urls.sandbox, customer.userId, 3);
-    const confirmation = (await chat(customer.userId)).filter((i) => i.from === "bot").at(-1)?.message.text ?? "";
-    expect(confirmation).toContain("会員番号 100004 と LINE アカウントを連携しました");
+    await waitForBotMessages(urls.sandbox, customer.userId, 4);
+    const texts = (await chat(customer.userId)).filter((i) => i.from === "bot").map((i) => i.message.text ?? "");
+    expect(texts.some((t) => t.includes("会員番号 100004 と LINE アカウントを連携しました"))).toBe(true);
 
-    await page.goto(liffUrl("/link", customer.userId));
+    await page.goto(liffUrl("/account-link", customer.userId));
     const status = page.getByTestId("link-status");
     await status.waitFor({ timeout: 15_000 });
     expect(await status.textContent()).toContain("100004");
@@ -76,19 +76,22 @@ describe("account linking", () => {
     await sendAs(urls.sandbox, customer.userId, { type: "follow" });
     const page = await newPage(task, onTestFailed);
     await page.goto(liffUrl("/", customer.userId));
+    await page.getByTestId("friend-status").waitFor({ timeout: 15_000 });
     // From the home page through the nav, as a customer would.
     await page.getByRole("link", { name: /会員連携/ }).click();
     await page.getByText("会員連携とは").waitFor({ timeout: 15_000 });
 
     // Member 100005 (伊藤 さくら, born 2001-03-15) in the demo seed; first a wrong birthday.
-    await page.getByLabel("会員番号").fill("１０００05");
-    await page.getByLabel("生年月日", { exact: false }).last().fill("2001-03-16");
+    const memberNumber = page.locator('input[name="memberNumber"]');
+    const birthday = page.locator('input[name="birthday"]');
+    await memberNumber.fill("１０００05");
+    await birthday.fill("2001-03-16");
     await page.getByRole("button", { name: /^連携する/ }).click();
     const mismatch = page.getByTestId("link-mismatch");
     await mismatch.waitFor();
     expect(await mismatch.textContent()).toContain("あと4回");
 
-    await page.getByLabel("生年月日", { exact: false }).last().fill("2001-03-15");
+    await birthday.fill("2001-03-15");
     await page.getByRole("button", { name: /^連携する/ }).click();
     const status = page.getByTestId("link-status");
     await status.waitFor();

@@ -1,7 +1,10 @@
 import { markWebhookEventProcessed } from "@enishi/db";
 import type { Deps } from "../deps.ts";
+import { handleAccountLinkEvent } from "../features/account-link/account-link-flow.service.ts";
 import { handleMessage, handlePostback } from "../features/conversations/conversations.service.ts";
 import { handleFollow, handleUnfollow } from "../features/friends/friends.service.ts";
+import { requestRichMenuRecompute } from "../features/rich-menus/rich-menus.service.ts";
+import { exitScenarios, triggerScenarios } from "../features/scenarios/enrolment.service.ts";
 import { HandledEventSchema } from "./events.ts";
 
 /**
@@ -21,15 +24,23 @@ export async function dispatchWebhookEvent(deps: Deps, raw: Record<string, unkno
   switch (event.type) {
     case "follow":
       await handleFollow(deps, event, userId);
+      // A new (or returning) friend gets the menu the policy picks for them; the queue isolates LINE failures.
+      await requestRichMenuRecompute(deps, userId);
+      // Step scenarios triggered by a follow (e.g. new-friend nurturing); idempotent for a retried event.
+      await triggerScenarios(deps, { type: "follow", userId, at: event.timestamp });
       break;
     case "unfollow":
       await handleUnfollow(deps, userId, event.timestamp);
+      await exitScenarios(deps, userId, { kind: "unfollow" }, event.timestamp);
       break;
     case "message":
       await handleMessage(deps, event, userId);
       break;
     case "postback":
       await handlePostback(deps, event, userId);
+      break;
+    case "accountLink":
+      await handleAccountLinkEvent(deps, event, userId);
       break;
   }
   await markWebhookEventProcessed(deps.db, event.webhookEventId, Date.now());

@@ -55,11 +55,13 @@ export const HandledEventSchema = z.discriminatedUnion("type", [
   FollowEventSchema,
   UnfollowEventSchema,
   PostbackEventSchema,
+  AccountLinkEventSchema,
 ]);
 export type HandledEvent = z.infer<typeof HandledEventSchema>;
 export type MessageEvent = z.infer<typeof MessageEventSchema>;
 export type FollowEvent = z.infer<typeof FollowEventSchema>;
 export type PostbackEvent = z.infer<typeof PostbackEventSchema>;
+export type AccountLinkEvent = z.infer<typeof AccountLinkEventSchema>;
 
 /** What the webhook route needs from any event, known type or not, to dedupe and queue it. */
 export const EnvelopeEventSchema = z.object({
@@ -76,4 +78,4 @@ export const WebhookBodySchema = z.object({
   events: z.array(z.unknown()),
 });
 
-export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set(["message", "follow", "unfollow", "postback"]);
+export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set(["message", "follow", "unfollow", "postback", "accountLink"]);

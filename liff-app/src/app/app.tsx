@@ -10,10 +10,19 @@ import { AppRouter } from "./router.tsx";
 function navFor(roles: readonly ("staff" | "admin")[]): NavItem[] {
   const items: NavItem[] = [
     { href: "/", ja: "ホーム", en: "Home" },
-    { href: "/link", ja: "会員連携", en: "Link membership" },
+    { href: "/card", ja: "会員証", en: "Card" },
+    { href: "/coupons", ja: "クーポン", en: "Coupons" },
+    { href: "/surveys", ja: "アンケート", en: "Surveys" },
+    { href: "/account-link", ja: "会員連携", en: "Link membership" },
   ];
   if (hasRole(roles, "staff")) items.push({ href: "/staff", ja: "受信箱", en: "Inbox" });
+  if (hasRole(roles, "staff")) items.push({ href: "/staff/scan", ja: "スキャン", en: "Scan" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin", ja: "管理", en: "Admin" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/points", ja: "ポイント", en: "Points" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/coupons", ja: "クーポン管理", en: "Coupons admin" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/surveys", ja: "アンケート管理", en: "Surveys admin" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/rich-menus", ja: "リッチメニュー", en: "Rich menus" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/tags", ja: "タグ", en: "Tags" });
   return items;
 }
 

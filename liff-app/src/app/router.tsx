@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Route, Switch } from "wouter";
 import { Loading } from "../components/states.tsx";
+import { loadMemberCardPage, preloadMemberCardIfLanding } from "../features/member-card/preload.ts";
 import { RequireRole } from "./require-role.tsx";
 import { CustomerHomeRoute } from "./routes/customer-home.tsx";
 import { NotFoundRoute } from "./routes/not-found.tsx";
@@ -11,6 +12,23 @@ const StaffRoute = lazy(() => import("./routes/staff.tsx"));
 const AdminRoute = lazy(() => import("./routes/admin.tsx"));
 // Linking is visited once or twice per customer: its own chunk keeps it out of the first load.
 const AccountLinkPage = lazy(() => import("../features/account-link/account-link-page.tsx"));
+const MemberCardPage = lazy(loadMemberCardPage);
+preloadMemberCardIfLanding();
+const ScannerPage = lazy(() => import("../features/scanner/scanner-page.tsx"));
+const PointsAdminPage = lazy(() => import("../features/ranks/points-admin-page.tsx"));
+// Coupons and surveys: a chunk per screen, opened from chat links (Flex cards) or the nav.
+const CouponListPage = lazy(() => import("../features/coupons/coupon-list-page.tsx"));
+const CouponDetailPage = lazy(() => import("../features/coupons/coupon-detail-page.tsx"));
+const UseNowPage = lazy(() => import("../features/coupons/use-now-page.tsx"));
+const CouponAdminList = lazy(() => import("../features/coupons/admin/coupon-admin-list.tsx"));
+const CouponAdminEdit = lazy(() => import("../features/coupons/admin/coupon-admin-edit.tsx"));
+const SurveyListPage = lazy(() => import("../features/surveys/survey-list-page.tsx"));
+const SurveyPage = lazy(() => import("../features/surveys/survey-page.tsx"));
+const SurveyAdminList = lazy(() => import("../features/surveys/admin/survey-admin-list.tsx"));
+const SurveyAdminEdit = lazy(() => import("../features/surveys/admin/survey-admin-edit.tsx"));
+const SurveyResults = lazy(() => import("../features/surveys/admin/survey-results.tsx"));
+const AdminRichMenusRoute = lazy(() => import("./routes/admin-rich-menus.tsx"));
+const AdminTagsRoute = lazy(() => import("./routes/admin-tags.tsx"));
 
 export function AppRouter() {
   return (
@@ -25,8 +43,78 @@ export function AppRouter() {
         <Route path="/">
           <CustomerHomeRoute />
         </Route>
-        <Route path="/link">
+        <Route path="/account-link">
           <AccountLinkPage />
+        </Route>
+        <Route path="/card">
+          <MemberCardPage />
+        </Route>
+        <Route path="/coupons">
+          <CouponListPage />
+        </Route>
+        <Route path="/coupons/use/:grantId">{(p) => <UseNowPage key={p.grantId} grantId={p.grantId} />}</Route>
+        <Route path="/coupons/:couponId">{(p) => <CouponDetailPage key={p.couponId} couponId={p.couponId} />}</Route>
+        <Route path="/surveys">
+          <SurveyListPage />
+        </Route>
+        <Route path="/surveys/:surveyId">{(p) => <SurveyPage key={p.surveyId} surveyId={p.surveyId} />}</Route>
+        <Route path="/admin/coupons">
+          <RequireRole needs="admin">
+            <CouponAdminList />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/coupons/:couponId">
+          {(p) => (
+            <RequireRole needs="admin">
+              <CouponAdminEdit key={p.couponId} couponId={p.couponId === "new" ? null : p.couponId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/surveys">
+          <RequireRole needs="admin">
+            <SurveyAdminList />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/surveys/:surveyId/results">
+          {(p) => (
+            <RequireRole needs="admin">
+              <SurveyResults surveyId={p.surveyId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/surveys/:surveyId">
+          {(p) => (
+            <RequireRole needs="admin">
+              <SurveyAdminEdit key={p.surveyId} surveyId={p.surveyId === "new" ? null : p.surveyId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/staff/scan">
+          <RequireRole needs="staff">
+            <ScannerPage />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/points">
+          <RequireRole needs="admin">
+            <PointsAdminPage />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/rich-menus">
+          <RequireRole needs="admin">
+            <AdminRichMenusRoute />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/rich-menus/:menuId">
+          {(params) => (
+            <RequireRole needs="admin">
+              <AdminRichMenusRoute menuId={params.menuId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/tags">
+          <RequireRole needs="admin">
+            <AdminTagsRoute />
+          </RequireRole>
         </Route>
         <Route path="/staff">
           <RequireRole needs="staff">

@@ -5,10 +5,7 @@ import type { LineMessage } from "../../line/send.ts";
 export const copy = {
   welcome: (name: string | null) =>
     `${name ? `${name}さん、` : ""}友だち追加ありがとうございます！\nメニューから会員証やクーポンをご利用いただけます。ご質問はこのトークにどうぞ。\n\nThanks for adding us as a friend! Use the menu for your member card and coupons, or ask us anything here.`,
-  acknowledged:
-    "メッセージありがとうございます。内容を確認して担当者よりご連絡いたします。\n\nThank you for your message. A member of staff will get back to you.",
   nonText: "スタンプ・画像ありがとうございます！ご用件はテキストでお送りください。\n\nThanks! Please send your question as text.",
-  staffRequested: "スタッフにおつなぎします。少々お待ちください。\n\nWe are connecting you to a member of staff. Please wait a moment.",
   openCard: "会員証はこちらから表示できます。\nOpen your member card here:",
 } as const;
 

@@ -2,6 +2,7 @@ import { ErrorState, Loading } from "../../components/states.tsx";
 import { useMe } from "../../features/me/api/get-me.ts";
 import { FriendshipCard } from "../../features/me/components/friendship-card.tsx";
 import { GreetingCard } from "../../features/me/components/greeting-card.tsx";
+import { CardLink } from "../../features/member-card/components/card-link.tsx";
 
 /**
  * The customer's home inside LINE: who they are (verified by the server) and whether they follow the
@@ -18,6 +19,7 @@ export function CustomerHomeRoute() {
       {me.isSuccess ? (
         <>
           <GreetingCard me={me.data} />
+          <CardLink />
           <FriendshipCard me={me.data} />
         </>
       ) : null}

@@ -7,7 +7,7 @@ import { LinkForm } from "./components/link-form.tsx";
 import { LinkedCard } from "./components/linked-card.tsx";
 
 /**
- * /link — joining this LINE account to the customer's shop membership: the explanation first, then the
+ * /account-link — joining this LINE account to the customer's shop membership: the explanation first, then the
  * form (or, once linked, the link and how to undo it). Loaded as its own chunk: most visits never open it.
  */
 export default function AccountLinkPage() {
