@@ -1,0 +1,44 @@
+import { Link } from "wouter";
+import { Bi } from "../../components/bilingual.tsx";
+import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { useMySurveys } from "./api/my-surveys.ts";
+import "./surveys.css";
+
+const STATUS = {
+  new: { ja: "未回答", en: "New" },
+  in_progress: { ja: "回答途中", en: "In progress" },
+  submitted: { ja: "回答済み", en: "Answered" },
+} as const;
+
+/** /surveys — the open surveys and where the customer stands in each. */
+export default function SurveyListPage() {
+  const surveys = useMySurveys();
+  return (
+    <div className="page">
+      <title>アンケート / Surveys | Enishi</title>
+      <h1 className="page-title">
+        <Bi ja="アンケート" en="Surveys" />
+      </h1>
+      {surveys.isPending ? <Loading /> : null}
+      {surveys.isError ? <ErrorState error={surveys.error} onRetry={() => void surveys.refetch()} /> : null}
+      {surveys.isSuccess && surveys.data.surveys.length === 0 ? (
+        <EmptyState ja="いま回答できるアンケートはありません。" en="No surveys to answer right now." />
+      ) : null}
+      {surveys.isSuccess && surveys.data.surveys.length > 0 ? (
+        <ul className="survey-list">
+          {surveys.data.surveys.map((s) => (
+            <li key={s.id}>
+              <Link href={`/surveys/${s.id}`} className="survey-item">
+                <span className="survey-item__title">{s.title}</span>
+                {s.description ? <span className="field__hint">{s.description}</span> : null}
+                <span className={`survey-item__status survey-item__status--${s.status}`}>
+                  <Bi ja={STATUS[s.status].ja} en={STATUS[s.status].en} inline />
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

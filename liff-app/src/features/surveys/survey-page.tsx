@@ -1,0 +1,36 @@
+import { Link } from "wouter";
+import { Bi } from "../../components/bilingual.tsx";
+import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { useSurvey } from "./api/my-surveys.ts";
+import { SurveyRunner } from "./components/survey-runner.tsx";
+import "./surveys.css";
+
+/** /surveys/:surveyId — answer a survey (or see that it is answered or closed). */
+export default function SurveyPage({ surveyId }: { surveyId: string }) {
+  const survey = useSurvey(surveyId);
+  return (
+    <div className="page">
+      <title>{`${survey.data?.survey.title ?? "アンケート"} / Survey | Enishi`}</title>
+      {survey.isPending ? <Loading ja="アンケートを読み込み中…" en="Loading the survey…" /> : null}
+      {survey.isError ? <ErrorState error={survey.error} onRetry={() => void survey.refetch()} /> : null}
+      {survey.isSuccess ? (
+        <>
+          <h1 className="page-title">{survey.data.survey.title}</h1>
+          {survey.data.survey.description ? <p className="survey-description">{survey.data.survey.description}</p> : null}
+          {survey.data.progress.canAnswer ? (
+            <SurveyRunner data={survey.data} />
+          ) : survey.data.progress.status === "submitted" ? (
+            <EmptyState ja="ご回答済みです。ありがとうございました。" en="You have answered this survey. Thank you." />
+          ) : (
+            <EmptyState ja="このアンケートは受付を終了しました。" en="This survey is closed." />
+          )}
+        </>
+      ) : null}
+      <p>
+        <Link href="/surveys">
+          <Bi ja="← アンケート一覧" en="All surveys" inline />
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./code.ts";
+export * from "./schema.ts";
+export * from "./validity.ts";

@@ -1,0 +1,3 @@
+export * from "./branching.ts";
+export * from "./results.ts";
+export * from "./schema.ts";

@@ -1,0 +1,64 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, saveScreenshot } from "./browser.ts";
+import { createCustomer } from "./sandbox.ts";
+
+const { urls, chromiumPath } = inject("e2e");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium(chromiumPath);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The LIFF app as `userId` (mock LIFF, identity from the sandbox), like the simulator opens it. */
+function appUrl(path: string, userId: string): string {
+  const url = new URL(path, urls.worker);
+  url.searchParams.set("mockUser", userId);
+  url.searchParams.set("sandbox", urls.sandbox);
+  return url.toString();
+}
+
+describe("coupons in the LIFF app", () => {
+  it("lets a customer take the welcome coupon, show it at the counter and have the clerk confirm its use once", async ({
+    task,
+    onTestFailed,
+  }) => {
+    const customer = await createCustomer(urls.sandbox, `E2E クーポン ${Date.now().toString(36)}`);
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    onTestFailed(async () => {
+      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
+    });
+    const page = await context.newPage();
+
+    // The list offers the seeded welcome coupon (audience: everyone) to a new customer.
+    await page.goto(appUrl("/coupons", customer.userId));
+    const offer = page.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" });
+    await offer.waitFor({ timeout: 20_000 });
+    expect(await offer.textContent()).toContain("受け取れます");
+    await offer.click();
+
+    await page.getByTestId("claim-coupon").click();
+    await page.getByTestId("use-now-link").click();
+
+    // The use-now screen: a QR of the copy's code and the code itself, for the scanner or typing.
+    const qr = page.getByTestId("coupon-qr");
+    await qr.waitFor();
+    expect(await qr.getAttribute("data-value")).toMatch(/^ENISHI-COUPON:[0-9A-HJKMNP-TV-Z]{12}$/);
+
+    await page.getByTestId("start-use").click();
+    await page.getByTestId("confirm-use").click();
+    await page.getByTestId("coupon-used").waitFor();
+
+    // Used: it moved to the used tab, and the offer is not made again (per-user limit 1).
+    await page.goto(appUrl("/coupons", customer.userId));
+    await page.getByRole("tab", { name: /使用済み/ }).click();
+    await page.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" }).waitFor();
+    await page.getByRole("tab", { name: /使える/ }).click();
+    expect(await page.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" }).count()).toBe(0);
+
+    await context.close();
+  }, 60_000);
+});
