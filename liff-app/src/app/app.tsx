@@ -15,7 +15,7 @@ function navFor(roles: readonly ("staff" | "admin")[]): NavItem[] {
     { href: "/surveys", ja: "アンケート", en: "Surveys" },
     { href: "/account-link", ja: "会員連携", en: "Link membership" },
   ];
-  if (hasRole(roles, "staff")) items.push({ href: "/staff", ja: "受信箱", en: "Inbox" });
+  if (hasRole(roles, "staff")) items.push({ href: "/staff/inbox", ja: "受信箱", en: "Inbox" });
   if (hasRole(roles, "staff")) items.push({ href: "/staff/scan", ja: "スキャン", en: "Scan" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin", ja: "管理", en: "Admin" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/points", ja: "ポイント", en: "Points" });
@@ -23,6 +23,7 @@ function navFor(roles: readonly ("staff" | "admin")[]): NavItem[] {
   if (hasRole(roles, "admin")) items.push({ href: "/admin/surveys", ja: "アンケート管理", en: "Surveys admin" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/rich-menus", ja: "リッチメニュー", en: "Rich menus" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/tags", ja: "タグ", en: "Tags" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/faq", ja: "FAQ・ボット", en: "FAQ & bot" });
   return items;
 }
 

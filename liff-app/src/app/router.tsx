@@ -29,6 +29,7 @@ const SurveyAdminEdit = lazy(() => import("../features/surveys/admin/survey-admi
 const SurveyResults = lazy(() => import("../features/surveys/admin/survey-results.tsx"));
 const AdminRichMenusRoute = lazy(() => import("./routes/admin-rich-menus.tsx"));
 const AdminTagsRoute = lazy(() => import("./routes/admin-tags.tsx"));
+const FaqAdminPage = lazy(() => import("../features/faq/faq-admin-page.tsx"));
 
 export function AppRouter() {
   return (
@@ -114,6 +115,19 @@ export function AppRouter() {
         <Route path="/admin/tags">
           <RequireRole needs="admin">
             <AdminTagsRoute />
+          </RequireRole>
+        </Route>
+        {/* One route for the list and a chosen chat: choosing another keeps the inbox (and its socket) mounted. */}
+        <Route path="/staff/inbox/:userId?">
+          {(params) => (
+            <RequireRole needs="staff">
+              <StaffRoute userId={params.userId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/faq">
+          <RequireRole needs="admin">
+            <FaqAdminPage />
           </RequireRole>
         </Route>
         <Route path="/staff">

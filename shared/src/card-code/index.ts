@@ -1,0 +1,2 @@
+export * from "./card-code.ts";
+export * from "./refusals.ts";
