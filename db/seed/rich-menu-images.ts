@@ -1,6 +1,6 @@
-// Draws the demo shop's rich-menu images and writes them next to this file as small palette PNGs, plus the
-// SQL hex literals db/seed/demo.sql embeds. Run once after changing the design (needs Debian's chromium):
-//   node --experimental-strip-types db/seed/rich-menu-images.ts
+// Draws the demo shop's rich-menu images and writes them next to this file as small palette PNGs, which
+// db/seed/demo.sql embeds as X'…' literals (`xxd -p -c0 db/seed/rich-menu-main.png`). Run after changing
+// the design (needs Debian's chromium):  node --experimental-strip-types db/seed/rich-menu-images.ts
 // Chromium's canvas renders the Japanese labels with the system's IPA Gothic; the pixels are then reduced to
 // a few colours and encoded here, so each image stays a few kilobytes (the seed is plain SQL).
 import { execFileSync } from "node:child_process";
@@ -193,7 +193,6 @@ async function main(): Promise<void> {
       const rgba = await page.evaluate(drawInPage, { panels, width: WIDTH, height: HEIGHT });
       const png = encodePalettePng(rgba, WIDTH, HEIGHT, paletteFor(panels));
       writeFileSync(new URL(`./${name}.png`, import.meta.url), png);
-      writeFileSync(new URL(`./${name}.png.hex`, import.meta.url), Buffer.from(png).toString("hex"));
       console.log(`${name}.png: ${WIDTH}×${HEIGHT}, ${png.length} bytes`);
     }
   } finally {

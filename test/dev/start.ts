@@ -95,6 +95,17 @@ async function main(): Promise<void> {
     void shutdown(1);
   });
   console.log(banner(stack.urls));
+  startDevCron(stack.urls.worker);
+}
+
+/**
+ * wrangler dev runs no cron by itself: tick it every minute as Cloudflare would (due work of the features,
+ * and the rich-menu repair that publishes the demo's menus to this fresh sandbox — hence one tick at once).
+ */
+function startDevCron(worker: string): void {
+  const tick = () => fetch(`${worker}/__scheduled?cron=*+*+*+*+*`).catch(() => undefined);
+  void tick();
+  setInterval(tick, 60_000).unref();
 }
 
 /** Failed steps carry their output, already printed above from the startup log. */

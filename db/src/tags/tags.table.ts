@@ -4,7 +4,10 @@ export interface TagGroupsTable {
   id: string;
   name: string;
   color: string;
+  /** Display order (0007). */
+  position: Generated<number>;
 }
+export type TagGroupRow = Selectable<TagGroupsTable>;
 
 export interface TagsTable {
   id: string;
@@ -12,6 +15,8 @@ export interface TagsTable {
   group_id: string | null;
   color: string | null;
   created_at: number;
+  /** Archived tags keep their history but are offered nowhere (0007). */
+  archived_at: Generated<number | null>;
 }
 export type TagRow = Selectable<TagsTable>;
 

@@ -118,7 +118,7 @@ export async function handlePostback(deps: Deps, event: PostbackEvent, userId: s
     case "open-card":
       await sendToUser(deps.db, deps.line, {
         to: userId,
-        messages: [linkButton(copy.openCard, "会員証を開く", liffUrl(deps.config, "/"))],
+        messages: [linkButton(copy.openCard, "会員証を開く", liffUrl(deps.config, "/card"))],
         sender: "bot",
         key: turn.key,
         replyToken: turn.replyToken,

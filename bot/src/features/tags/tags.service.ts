@@ -1,6 +1,7 @@
 import type { TagSource } from "@enishi/db";
 import { deleteFriendTag, ensureTag, findTagByName, insertFriendTag } from "@enishi/db";
 import type { Deps } from "../../deps.ts";
+import { notifyTagChanged } from "./tag-listeners.ts";
 
 export interface TagChangeRequest {
   userId: string;
@@ -19,23 +20,27 @@ export interface TagChangeRequest {
 export async function addTag(deps: Deps, request: TagChangeRequest): Promise<boolean> {
   const at = Date.now();
   const tag = await ensureTag(deps.db, request.tag, crypto.randomUUID(), at);
-  return insertFriendTag(deps.db, {
+  const change = { lineUserId: request.userId, tagId: tag.id, source: request.source, sourceRef: request.sourceRef ?? null, at };
+  const added = await insertFriendTag(deps.db, change);
+  if (added) await notifyTagChanged(deps, { ...toChanged(request, tag.id, at), action: "add" });
+  return added;
+}
+
+export async function removeTag(deps: Deps, request: TagChangeRequest): Promise<boolean> {
+  const tag = await findTagByName(deps.db, request.tag);
+  if (!tag) return false;
+  const at = Date.now();
+  const removed = await deleteFriendTag(deps.db, {
     lineUserId: request.userId,
     tagId: tag.id,
     source: request.source,
     sourceRef: request.sourceRef ?? null,
     at,
   });
+  if (removed) await notifyTagChanged(deps, { ...toChanged(request, tag.id, at), action: "remove" });
+  return removed;
 }
 
-export async function removeTag(deps: Deps, request: TagChangeRequest): Promise<boolean> {
-  const tag = await findTagByName(deps.db, request.tag);
-  if (!tag) return false;
-  return deleteFriendTag(deps.db, {
-    lineUserId: request.userId,
-    tagId: tag.id,
-    source: request.source,
-    sourceRef: request.sourceRef ?? null,
-    at: Date.now(),
-  });
+function toChanged(request: TagChangeRequest, tagId: string, at: number) {
+  return { userId: request.userId, tagId, tag: request.tag, source: request.source, sourceRef: request.sourceRef ?? null, at };
 }

@@ -1,0 +1,8 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../context.ts";
+import type { Deps } from "../../deps.ts";
+
+/** The request's already-built dependencies (app.ts `withDeps`) as the Deps services take. */
+export function makeDepsFromContext(c: Context<AppEnv>): Deps {
+  return { env: c.env, config: c.var.config, db: c.var.db, line: c.var.line };
+}

@@ -1,0 +1,79 @@
+import "./rich-menus.css";
+import type { ReactNode } from "react";
+import { Link } from "wouter";
+import { Bi } from "../../components/bilingual.tsx";
+import { ErrorState, Loading } from "../../components/states.tsx";
+import { useMenus } from "./api/menus.ts";
+import { FriendPreview } from "./components/friend-preview.tsx";
+import { MenuEditor } from "./components/menu-editor.tsx";
+import { MenuList } from "./components/menu-list.tsx";
+import { PolicyEditor } from "./components/policy-editor.tsx";
+import { ReconcileRuns } from "./components/reconcile-runs.tsx";
+
+function Section({ id, ja, en, children }: { id: string; ja: string; en: string; children: ReactNode }) {
+  return (
+    <section className="admin-section rm-stack" aria-labelledby={id}>
+      <h2 id={id}>
+        <Bi ja={ja} en={en} />
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** /admin/rich-menus: the menus, the policy that picks each friend's menu, any friend explained, reconcile runs. */
+export function RichMenusAdminPage({ renderFriendTags }: { renderFriendTags?: (userId: string) => ReactNode }) {
+  const menus = useMenus({ pollWhileRunning: true });
+  return (
+    <div className="page page--wide">
+      <title>リッチメニュー / Rich menus | Enishi</title>
+      <h1 className="page-title">
+        <Bi ja="リッチメニュー" en="Rich menus" />
+      </h1>
+      {menus.isPending ? <Loading /> : null}
+      {menus.isError ? <ErrorState error={menus.error} onRetry={() => menus.refetch()} /> : null}
+      {menus.data ? (
+        <>
+          <Section id="rm-menus" ja="メニュー" en="Menus">
+            <MenuList menus={menus.data.menus} />
+          </Section>
+          <Section id="rm-policy" ja="表示ルール" en="Who sees which menu">
+            <PolicyEditor menus={menus.data.menus} />
+          </Section>
+          <Section id="rm-friend" ja="友だちごとの確認・プレビュー" en="Check and preview as a friend">
+            <FriendPreview renderTags={renderFriendTags} />
+          </Section>
+          <Section id="rm-runs" ja="一括適用" en="Bulk re-application">
+            <ReconcileRuns runs={menus.data.runs} />
+          </Section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** /admin/rich-menus/:id — one menu's editor. */
+export function RichMenuEditPage({ id }: { id: string }) {
+  const menus = useMenus();
+  const menu = menus.data?.menus.find((m) => m.id === id);
+  const tabs = (menus.data?.menus ?? []).flatMap((m) => (m.aliasId && m.id !== id ? [m.aliasId] : []));
+  return (
+    <div className="page page--wide">
+      <title>{`${menu?.name ?? "リッチメニュー"} | Enishi`}</title>
+      <p>
+        <Link href="/admin/rich-menus">
+          <Bi ja="← リッチメニュー" en="← Rich menus" inline />
+        </Link>
+      </p>
+      {menus.isPending ? <Loading /> : null}
+      {menus.isError ? <ErrorState error={menus.error} onRetry={() => menus.refetch()} /> : null}
+      {menus.data && !menu ? <ErrorState error={new Error("このメニューは見つかりません / This menu does not exist")} /> : null}
+      {menu ? (
+        <>
+          <h1 className="page-title">{menu.name}</h1>
+          <MenuEditor key={menu.id} menu={menu} tabs={tabs} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import "../tags.css";
+import { type FormEvent, useId, useState } from "react";
+import { Bi } from "../../../components/bilingual.tsx";
+import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { ApiError } from "../../../lib/api.ts";
+import {
+  type TagGroup,
+  type TagItem,
+  useCreateGroup,
+  useCreateTag,
+  useDeleteGroup,
+  useEditGroup,
+  useEditTag,
+  useTagAdmin,
+} from "../api/tags.ts";
+
+function TagRow({ tag, groups }: { tag: TagItem; groups: TagGroup[] }) {
+  const edit = useEditTag();
+  const [name, setName] = useState(tag.name);
+  return (
+    <li className="tg-row" data-testid="tag-row">
+      <input
+        aria-label="タグ名 / Tag name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onBlur={() => name.trim() && name !== tag.name && edit.mutate({ id: tag.id, name: name.trim() })}
+        style={{ minHeight: 36 }}
+      />
+      <input
+        type="color"
+        className="tg-swatch"
+        aria-label="色 / Colour"
+        value={tag.color ?? "#cccccc"}
+        onChange={(e) => edit.mutate({ id: tag.id, color: e.target.value })}
+      />
+      <select
+        aria-label="グループ / Group"
+        value={tag.groupId ?? ""}
+        onChange={(e) => edit.mutate({ id: tag.id, groupId: e.target.value || null })}
+        style={{ minHeight: 36 }}
+      >
+        <option value="">グループなし / No group</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </select>
+      <span className="badge">{tag.friendCount}人</span>
+      {tag.usedByMenuPolicy ? <span className="badge badge--green">メニュー条件</span> : null}
+      <button type="button" className="btn btn--small" onClick={() => edit.mutate({ id: tag.id, archived: !tag.archived })}>
+        {tag.archived ? <Bi ja="戻す" en="Restore" inline /> : <Bi ja="アーカイブ" en="Archive" inline />}
+      </button>
+      {edit.isError ? <ErrorState error={edit.error} /> : null}
+    </li>
+  );
+}
+
+function GroupHeader({ group }: { group: TagGroup }) {
+  const edit = useEditGroup();
+  const remove = useDeleteGroup();
+  const [name, setName] = useState(group.name);
+  return (
+    <div className="tg-row">
+      <input
+        type="color"
+        className="tg-swatch"
+        aria-label="グループの色 / Group colour"
+        value={group.color}
+        onChange={(e) => edit.mutate({ id: group.id, color: e.target.value })}
+      />
+      <input
+        aria-label="グループ名 / Group name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onBlur={() => name.trim() && name !== group.name && edit.mutate({ id: group.id, name: name.trim() })}
+        style={{ fontWeight: 700, minHeight: 36 }}
+      />
+      <button
+        type="button"
+        className="btn btn--small btn--danger"
+        onClick={() =>
+          window.confirm(`グループ「${group.name}」を削除しますか？タグは残ります。 / Delete the group? Its tags stay.`) &&
+          remove.mutate(group.id)
+        }
+      >
+        <Bi ja="グループを削除" en="Delete group" inline />
+      </button>
+      {edit.isError ? <ErrorState error={edit.error} /> : null}
+      {remove.isError ? <ErrorState error={remove.error} /> : null}
+    </div>
+  );
+}
+
+function CreateForms({ groups }: { groups: TagGroup[] }) {
+  const id = useId();
+  const createTag = useCreateTag();
+  const createGroup = useCreateGroup();
+  const [tag, setTag] = useState({ name: "", groupId: "", color: "#06c755" });
+  const [group, setGroup] = useState({ name: "", color: "#06c755" });
+  const tagIssue = createTag.error instanceof ApiError ? createTag.error.fieldIssues[0]?.message : undefined;
+  const submitTag = (e: FormEvent) => {
+    e.preventDefault();
+    createTag.mutate(
+      { name: tag.name.trim(), groupId: tag.groupId || null, color: tag.color },
+      { onSuccess: () => setTag({ ...tag, name: "" }) },
+    );
+  };
+  const submitGroup = (e: FormEvent) => {
+    e.preventDefault();
+    createGroup.mutate({ name: group.name.trim(), color: group.color }, { onSuccess: () => setGroup({ ...group, name: "" }) });
+  };
+  return (
+    <div className="tg-grid">
+      <form className="card" onSubmit={submitTag} noValidate>
+        <label htmlFor={`${id}-tag`} className="card__title">
+          <Bi ja="タグを作る" en="New tag" inline />
+        </label>
+        <input
+          id={`${id}-tag`}
+          value={tag.name}
+          onChange={(e) => setTag({ ...tag, name: e.target.value })}
+          aria-invalid={tagIssue ? true : undefined}
+        />
+        <div className="tg-row">
+          <input
+            type="color"
+            className="tg-swatch"
+            aria-label="色 / Colour"
+            value={tag.color}
+            onChange={(e) => setTag({ ...tag, color: e.target.value })}
+          />
+          <select aria-label="グループ / Group" value={tag.groupId} onChange={(e) => setTag({ ...tag, groupId: e.target.value })}>
+            <option value="">グループなし / No group</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {tagIssue ? <p className="field__error">{tagIssue}</p> : null}
+        <button type="submit" className="btn btn--primary" disabled={!tag.name.trim() || createTag.isPending}>
+          <Bi ja="作成" en="Create" inline />
+        </button>
+        {createTag.isError && !tagIssue ? <ErrorState error={createTag.error} /> : null}
+      </form>
+      <form className="card" onSubmit={submitGroup} noValidate>
+        <label htmlFor={`${id}-group`} className="card__title">
+          <Bi ja="グループを作る" en="New group" inline />
+        </label>
+        <input id={`${id}-group`} value={group.name} onChange={(e) => setGroup({ ...group, name: e.target.value })} />
+        <input
+          type="color"
+          className="tg-swatch"
+          aria-label="色 / Colour"
+          value={group.color}
+          onChange={(e) => setGroup({ ...group, color: e.target.value })}
+        />
+        <button type="submit" className="btn" disabled={!group.name.trim() || createGroup.isPending}>
+          <Bi ja="作成" en="Create" inline />
+        </button>
+        {createGroup.isError ? <ErrorState error={createGroup.error} /> : null}
+      </form>
+    </div>
+  );
+}
+
+/** /admin/tags: groups with colours, tags by group with friend counts, archive instead of delete. */
+export function TagsAdminPage() {
+  const [archived, setArchived] = useState(false);
+  const data = useTagAdmin(archived);
+  return (
+    <div className="page page--wide">
+      <title>タグ / Tags | Enishi</title>
+      <h1 className="page-title">
+        <Bi ja="タグ" en="Tags" />
+      </h1>
+      <label className="tg-row">
+        <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+        <Bi ja="アーカイブ済みも表示" en="Show archived" inline />
+      </label>
+      {data.isPending ? <Loading /> : null}
+      {data.isError ? <ErrorState error={data.error} onRetry={() => data.refetch()} /> : null}
+      {data.data ? (
+        <>
+          {data.data.tags.length === 0 ? <EmptyState ja="タグがありません。" en="No tags yet." /> : null}
+          {[...data.data.groups, null].map((group) => {
+            const tags = data.data.tags.filter((t) => t.groupId === (group?.id ?? null));
+            if (group === null && tags.length === 0) return null;
+            return (
+              <section key={group?.id ?? "none"} className="card">
+                {group ? <GroupHeader group={group} /> : <h2 className="card__title">グループなし / Ungrouped</h2>}
+                <ul className="tg-stack" style={{ padding: 0, margin: 0, listStyle: "none" }}>
+                  {tags.map((t) => (
+                    <TagRow key={t.id} tag={t} groups={data.data.groups} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          <CreateForms groups={data.data.groups} />
+        </>
+      ) : null}
+    </div>
+  );
+}

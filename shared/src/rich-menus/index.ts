@@ -1,0 +1,3 @@
+export * from "./image.ts";
+export * from "./policy.ts";
+export * from "./schema.ts";
