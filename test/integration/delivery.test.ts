@@ -30,14 +30,15 @@ describe("sending to LINE", () => {
 
   it("pushes when the reply token was already used", async () => {
     const userId = await createLineUser("返信済み");
-    const first = await makeEvent(userId, { type: "message", text: "一通目" });
+    // Small talk: the bot answers both (a question it cannot answer would hand the chat to staff).
+    const first = await makeEvent(userId, { type: "message", text: "こんにちは" });
     await postWebhook([first]);
     await waitForBotMessages(userId, 1);
 
     // A second event carrying the same, now used, reply token.
     const second = await makeEvent(
       userId,
-      { type: "message", text: "二通目" },
+      { type: "message", text: "ありがとうございます" },
       { replyToken: first.type === "message" ? first.replyToken : "" },
     );
     await postWebhook([second]);

@@ -55,17 +55,17 @@ describe("POST /webhook", () => {
     expect(sent).toEqual({ method: "reply", delivery: "sent" });
   });
 
-  it("stores a customer's message in the timeline and acknowledges it", async () => {
+  it("stores a customer's message in the timeline and answers it (no FAQ yet: hands it to staff)", async () => {
     const userId = await createLineUser("佐藤");
     await postWebhook([await makeEvent(userId, { type: "message", text: "予約の変更はできますか？" })]);
     const [ack] = await waitForBotMessages(userId, 1);
-    expect(ack).toContain("メッセージありがとうございます");
+    expect(ack).toContain("スタッフにおつなぎします");
     const rows = await testEnv.DB.prepare("SELECT direction, sender, text FROM messages WHERE line_user_id = ? ORDER BY id")
       .bind(userId)
       .all();
     expect(rows.results).toEqual([
       { direction: "in", sender: "customer", text: "予約の変更はできますか？" },
-      { direction: "out", sender: "bot", text: expect.stringContaining("メッセージありがとうございます") },
+      { direction: "out", sender: "bot", text: expect.stringContaining("スタッフにおつなぎします") },
     ]);
   });
 

@@ -1,9 +1,16 @@
 import { DurableObject } from "cloudflare:workers";
 
+/**
+ * What staff consoles hear. `message`: a new timeline row; `handover`: the bot handed a chat to staff;
+ * `takeover`: someone took, was assigned or resolved a chat (state and holder included, so every console
+ * shows who has it at once); `note`: an internal note changed; `read`: staff opened the chat.
+ */
 export interface InboxEvent {
-  type: "message" | "handover";
+  type: "message" | "handover" | "takeover" | "note" | "read";
   userId: string;
   messageId: number | null;
+  state?: "bot" | "waiting" | "staff";
+  assignee?: { userId: string; name: string | null } | null;
 }
 
 /**

@@ -1,4 +1,11 @@
 import { makeDeps } from "../deps.ts";
+import { planBroadcast } from "../features/broadcasts/broadcast-planner.ts";
+import { sendBroadcastBatch } from "../features/broadcasts/broadcast-sender.ts";
+import { runCouponSendBatch } from "../features/coupons/coupon-send.service.ts";
+import { runMemberJob } from "../features/points/member-jobs.service.ts";
+import { runReconcileJob } from "../features/rich-menus/reconcile.service.ts";
+import { applyRichMenuPolicy } from "../features/rich-menus/rich-menus.service.ts";
+import { runScenarioStep } from "../features/scenarios/step-runner.ts";
 import { LineApiError } from "../line/errors.ts";
 import { dispatchWebhookEvent } from "../webhook/dispatch.ts";
 import { JobSchema } from "./job.ts";
@@ -20,6 +27,29 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
       switch (job.data.type) {
         case "webhook-event":
           await dispatchWebhookEvent(deps, job.data.event);
+          break;
+        case "coupon-send-batch":
+          await runCouponSendBatch(deps, job.data);
+          break;
+        case "rich-menu-apply":
+          await applyRichMenuPolicy(deps, job.data.userId);
+          break;
+        case "rich-menu-reconcile":
+          await runReconcileJob(deps, job.data.runId);
+          break;
+        case "broadcast-plan":
+          await planBroadcast(deps, job.data.broadcastId, job.data.at);
+          break;
+        case "broadcast-batch":
+          await sendBroadcastBatch(deps, job.data);
+          break;
+        case "scenario-step":
+          await runScenarioStep(deps, job.data);
+          break;
+        case "rank-up":
+        case "points-expiry-notice":
+        case "ranks-recompute":
+          await runMemberJob(deps, job.data);
           break;
       }
       message.ack();

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { BroadcastBatchJobSchema, BroadcastPlanJobSchema } from "../features/broadcasts/broadcast.jobs.ts";
+import { CouponSendJobSchema } from "../features/coupons/coupon-send.job.ts";
+import { PointsExpiryNoticeJobSchema, RanksRecomputeJobSchema, RankUpJobSchema } from "../features/points/member.jobs.ts";
+import { RichMenuApplyJobSchema, RichMenuReconcileJobSchema } from "../features/rich-menus/rich-menu.jobs.ts";
+import { ScenarioStepJobSchema } from "../features/scenarios/scenario.jobs.ts";
 
 /** Every message on the JOBS queue. A discriminated union, parsed on the way out like any other input. */
 export const JobSchema = z.discriminatedUnion("type", [
@@ -8,6 +13,15 @@ export const JobSchema = z.discriminatedUnion("type", [
     /** The raw event as LINE sent it; parsed per type by the handler so unknown fields pass untouched. */
     event: z.record(z.string(), z.unknown()),
   }),
+  CouponSendJobSchema,
+  RichMenuApplyJobSchema,
+  RichMenuReconcileJobSchema,
+  RankUpJobSchema,
+  PointsExpiryNoticeJobSchema,
+  RanksRecomputeJobSchema,
+  BroadcastPlanJobSchema,
+  BroadcastBatchJobSchema,
+  ScenarioStepJobSchema,
 ]);
 export type Job = z.infer<typeof JobSchema>;
 

@@ -3,7 +3,10 @@ import { Avatar } from "../../../components/avatar.tsx";
 import { Bi } from "../../../components/bilingual.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
 import { formatDateTime, formatShort } from "../../../lib/format.ts";
-import { type ConversationSummary, useConversations } from "../api/get-conversations.ts";
+import { type ConversationFilter, type ConversationSummary, useConversations } from "../api/get-conversations.ts";
+import { useNow } from "../hooks/use-now.ts";
+import { STATE_LABELS, waitingFor } from "../utils/takeover-labels.ts";
+import { StateFilter } from "./state-filter.tsx";
 
 const PREFIX: Record<string, string> = { staff: "スタッフ: ", bot: "ボット: ", system: "システム: " };
 
@@ -12,47 +15,89 @@ function lastLine(conversation: ConversationSummary): string {
   return `${prefix}${conversation.lastText ?? "（スタンプ・画像など / sticker, image…）"}`;
 }
 
-/** Conversations, newest first; the live socket keeps the list current. */
-export function ConversationList({ selectedUserId }: { selectedUserId: string | undefined }) {
-  const conversations = useConversations();
-  if (conversations.isPending) return <Loading />;
-  if (conversations.isError) return <ErrorState error={conversations.error} onRetry={() => void conversations.refetch()} />;
-  const items = conversations.data.conversations;
-  if (items.length === 0) {
-    return <EmptyState ja="まだ会話はありません。" en="No conversations yet." />;
-  }
+function StateBadge({ conversation, now }: { conversation: ConversationSummary; now: number }) {
+  if (conversation.state === "bot") return null;
+  const [ja, en] = STATE_LABELS[conversation.state] ?? [conversation.state, conversation.state];
+  const waited = conversation.state === "waiting" && conversation.waitingSince ? waitingFor(conversation.waitingSince, now) : null;
   return (
-    <ul className="conv-list" aria-label="会話 / Conversations">
-      {items.map((conversation) => {
-        const name = conversation.displayName ?? "名前未取得 / No name";
-        return (
-          <li key={conversation.userId} className="conv-row">
-            <Link
-              href={`/staff/conversations/${conversation.userId}`}
-              className="conv-item"
-              aria-current={conversation.userId === selectedUserId ? "page" : undefined}
-              data-testid="conversation-item"
-              data-user-id={conversation.userId}
-            >
-              <Avatar src={conversation.pictureUrl} name={conversation.displayName} size={44} />
-              <span className="conv-item__main">
-                <span className="conv-item__name">{name}</span>
-                <span className="conv-item__last">{lastLine(conversation)}</span>
-              </span>
-              <span className="conv-item__side">
-                <time dateTime={new Date(conversation.lastAt).toISOString()} title={formatDateTime(conversation.lastAt)}>
-                  {formatShort(conversation.lastAt)}
-                </time>
-                {conversation.status === "blocked" ? (
-                  <span className="badge badge--danger">
-                    <Bi ja="ブロック" en="Blocked" inline />
+    <span className={conversation.state === "waiting" ? "badge badge--warn" : "badge badge--green"} data-testid="conversation-state">
+      <Bi ja={waited ? `${ja} ${waited.ja}` : ja} en={waited ? `${en} ${waited.en}` : en} inline />
+    </span>
+  );
+}
+
+interface Props {
+  selectedUserId: string | undefined;
+  filter: ConversationFilter;
+  onFilter: (filter: ConversationFilter) => void;
+}
+
+/** Conversations by state: waiting ones longest-waiting first; the live socket keeps the list current. */
+export function ConversationList({ selectedUserId, filter, onFilter }: Props) {
+  const conversations = useConversations(filter);
+  const now = useNow();
+  return (
+    <>
+      <StateFilter value={filter} onChange={onFilter} counts={conversations.data?.counts} />
+      {conversations.isPending ? (
+        <Loading />
+      ) : conversations.isError ? (
+        <ErrorState error={conversations.error} onRetry={() => void conversations.refetch()} />
+      ) : conversations.data.conversations.length === 0 ? (
+        <EmptyState ja="該当する会話はありません。" en="No conversations here." />
+      ) : (
+        <ul className="conv-list" aria-label="会話 / Conversations">
+          {conversations.data.conversations.map((conversation) => {
+            const name = conversation.displayName ?? "名前未取得 / No name";
+            return (
+              <li key={conversation.userId} className="conv-row">
+                <Link
+                  href={`/staff/inbox/${conversation.userId}`}
+                  className="conv-item"
+                  aria-current={conversation.userId === selectedUserId ? "page" : undefined}
+                  data-testid="conversation-item"
+                  data-user-id={conversation.userId}
+                  data-state={conversation.state}
+                >
+                  <Avatar src={conversation.pictureUrl} name={conversation.displayName} size={44} />
+                  <span className="conv-item__main">
+                    <span className="conv-item__name">{name}</span>
+                    <span className="conv-item__last">{lastLine(conversation)}</span>
+                    <span className="conv-item__tags">
+                      <StateBadge conversation={conversation} now={now} />
+                      {conversation.assignee ? (
+                        <span className="badge" data-testid="conversation-assignee">
+                          <Bi
+                            ja={`担当: ${conversation.assignee.name ?? "スタッフ"}`}
+                            en={`with ${conversation.assignee.name ?? "staff"}`}
+                            inline
+                          />
+                        </span>
+                      ) : null}
+                    </span>
                   </span>
-                ) : null}
-              </span>
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+                  <span className="conv-item__side">
+                    <time dateTime={new Date(conversation.lastAt).toISOString()} title={formatDateTime(conversation.lastAt)}>
+                      {formatShort(conversation.lastAt)}
+                    </time>
+                    {conversation.unread > 0 ? (
+                      <span className="unread" data-testid="conversation-unread">
+                        {conversation.unread}
+                        <span className="visually-hidden"> 件の未読 / unread</span>
+                      </span>
+                    ) : null}
+                    {conversation.status === "blocked" ? (
+                      <span className="badge badge--danger">
+                        <Bi ja="ブロック" en="Blocked" inline />
+                      </span>
+                    ) : null}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

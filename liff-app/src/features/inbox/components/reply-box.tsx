@@ -3,13 +3,17 @@ import { Bi } from "../../../components/bilingual.tsx";
 import { ErrorState } from "../../../components/states.tsx";
 import { uuid } from "../../../lib/uuid.ts";
 import { useSendReply } from "../api/send-reply.ts";
+import { holderOf } from "../api/takeover.ts";
+import { CannedReplyPicker } from "./canned-reply-picker.tsx";
 
 /** LINE's limit for one text message, in UTF-16 code units (what String#length counts). */
 const MAX_LENGTH = 5000;
 
 /**
- * Sends a staff reply by push. The clientKey is kept while the text is unchanged, so sending again after a
- * failure or a lost answer is the same message to the server, never a second one.
+ * Sends a staff reply by push (which takes the chat: the bot falls silent). The clientKey is kept while
+ * the text is unchanged, so sending again after a failure or a lost answer is the same message to the
+ * server, never a second one. When someone else holds the chat the server answers 409; the box then says
+ * who, and sends only on an explicit "take over and send".
  */
 export function ReplyBox({ userId, blocked }: { userId: string; blocked: boolean }) {
   const id = useId();
@@ -20,15 +24,16 @@ export function ReplyBox({ userId, blocked }: { userId: string; blocked: boolean
   const input = useRef<HTMLTextAreaElement>(null);
   const tooLong = text.length > MAX_LENGTH;
   const canSend = text.trim().length > 0 && !tooLong && !send.isPending;
+  const holder = holderOf(send.error);
 
-  function submit(event?: FormEvent) {
+  function submit(event?: FormEvent, force = false) {
     event?.preventDefault();
     if (!canSend) return;
     const clientKey = attempt.current?.text === text ? attempt.current.key : uuid();
     attempt.current = { text, key: clientKey };
     setUndelivered(false);
     send.mutate(
-      { text, clientKey },
+      { text, clientKey, force },
       {
         onSuccess: (result) => {
           if (!result.delivered) {
@@ -53,6 +58,12 @@ export function ReplyBox({ userId, blocked }: { userId: string; blocked: boolean
           />
         </p>
       ) : null}
+      <CannedReplyPicker
+        onPick={(body) => {
+          setText((current) => (current.trim() ? `${current}\n${body}` : body));
+          input.current?.focus();
+        }}
+      />
       <label htmlFor={`${id}-text`} className="visually-hidden">
         返信メッセージ / Reply message
       </label>
@@ -89,7 +100,21 @@ export function ReplyBox({ userId, blocked }: { userId: string; blocked: boolean
           />
         </p>
       ) : null}
-      {send.isError ? <ErrorState error={send.error} /> : null}
+      {holder ? (
+        <div className="field__error" role="alert" data-testid="reply-conflict">
+          <p>
+            <Bi
+              ja={`${holder.name ?? "ほかのスタッフ"}さんがこの会話を対応中のため、送信していません。`}
+              en={`Not sent: ${holder.name ?? "someone else"} is handling this chat.`}
+            />
+          </p>
+          <button type="button" className="btn btn--small btn--danger" onClick={() => submit(undefined, true)} disabled={!canSend}>
+            <Bi ja="引き継いで送信" en="Take over and send" inline />
+          </button>
+        </div>
+      ) : send.isError ? (
+        <ErrorState error={send.error} />
+      ) : null}
     </form>
   );
 }

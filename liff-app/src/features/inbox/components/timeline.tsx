@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useRef } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { formatDate, formatTime, sameDay } from "../../../lib/format.ts";
-import type { TimelineMessage } from "../api/get-timeline.ts";
+import type { TimelineMessage, TimelinePage } from "../api/get-timeline.ts";
+import { EVENT_LABELS } from "../utils/takeover-labels.ts";
 import { DeliveryStatus } from "./delivery-status.tsx";
 import { MessageContent } from "./message-content.tsx";
 
@@ -12,15 +13,32 @@ const SENDERS: Record<string, [string, string]> = {
   system: ["システム", "System"],
 };
 
+type TakeoverEvent = TimelinePage["events"][number];
+
 interface Props {
   messages: TimelineMessage[];
+  /** handovers, takes, assignments, releases: drawn between the messages at their time */
+  events?: TakeoverEvent[];
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** offered on the customer's text messages: attach the question to an FAQ entry */
+  onTeach?: (message: { id: number; text: string }) => void;
+}
+
+function EventLine({ event }: { event: TakeoverEvent }) {
+  const [ja, en] = EVENT_LABELS[event.type] ?? [event.type, event.type];
+  const who = event.type === "assign" || event.type === "take" ? (event.assignee?.name ?? null) : event.actorName;
+  return (
+    <p className="timeline-event" data-testid="timeline-event" data-type={event.type}>
+      <Bi ja={who ? `${ja}（${who}）` : ja} en={who ? `${en} (${who})` : en} inline /> ·{" "}
+      <time dateTime={new Date(event.at).toISOString()}>{formatTime(event.at)}</time>
+    </p>
+  );
 }
 
 /** The whole conversation, oldest first: customer on the left, what the shop sent on the right. */
-export function Timeline({ messages, hasOlder, loadingOlder, onLoadOlder }: Props) {
+export function Timeline({ messages, events = [], hasOlder, loadingOlder, onLoadOlder, onTeach }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const lastId = messages.at(-1)?.id;
   const nearBottom = useRef(true);
@@ -53,8 +71,14 @@ export function Timeline({ messages, hasOlder, loadingOlder, onLoadOlder }: Prop
       {messages.map((item, i) => {
         const previous = messages[i - 1];
         const [senderJa, senderEn] = SENDERS[item.sender] ?? [item.sender, item.sender];
+        // Events at or before this message (and after the previous one) go before it.
+        const before = events.filter((e) => e.at <= item.at && (!previous || e.at > previous.at));
+        const teachable = onTeach && item.direction === "in" && item.kind === "text" && item.text;
         return (
           <Fragment key={item.id}>
+            {before.map((e) => (
+              <EventLine key={`e${e.id}`} event={e} />
+            ))}
             {!previous || !sameDay(previous.at, item.at) ? <p className="day-divider">{formatDate(item.at)}</p> : null}
             <article
               className={`msg msg--${item.direction}`}
@@ -72,11 +96,26 @@ export function Timeline({ messages, hasOlder, loadingOlder, onLoadOlder }: Prop
               </div>
               <p className="msg__meta">
                 <time dateTime={new Date(item.at).toISOString()}>{formatTime(item.at)}</time> <DeliveryStatus item={item} />
+                {teachable ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid="teach-button"
+                    onClick={() => onTeach({ id: item.id, text: item.text ?? "" })}
+                  >
+                    <Bi ja="FAQに登録" en="Teach the bot" inline />
+                  </button>
+                ) : null}
               </p>
             </article>
           </Fragment>
         );
       })}
+      {events
+        .filter((e) => e.at > (messages.at(-1)?.at ?? Number.NEGATIVE_INFINITY))
+        .map((e) => (
+          <EventLine key={`e${e.id}`} event={e} />
+        ))}
     </div>
   );
 }

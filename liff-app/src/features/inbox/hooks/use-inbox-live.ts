@@ -5,11 +5,15 @@ import { inboxKeys } from "../api/keys.ts";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
+export type InboxEventType = "message" | "handover" | "takeover" | "note" | "read";
+
 export interface InboxEvent {
-  type: "message" | "handover";
+  type: InboxEventType;
   userId: string;
   messageId: number | null;
 }
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<InboxEventType>(["message", "handover", "takeover", "note", "read"]);
 
 const MAX_BACKOFF_MS = 30_000;
 /** Keeps idle sockets from being closed by proxies (Cloudflare drops silent ones after ~100 s). */
@@ -21,9 +25,9 @@ function parseEvent(data: unknown): InboxEvent | { type: "hello" } | undefined {
     const value: unknown = JSON.parse(data);
     if (typeof value !== "object" || value === null || !("type" in value)) return undefined;
     if (value.type === "hello") return { type: "hello" };
-    if ((value.type === "message" || value.type === "handover") && "userId" in value && typeof value.userId === "string") {
+    if (typeof value.type === "string" && EVENT_TYPES.has(value.type) && "userId" in value && typeof value.userId === "string") {
       const messageId = "messageId" in value && typeof value.messageId === "number" ? value.messageId : null;
-      return { type: value.type, userId: value.userId, messageId };
+      return { type: value.type as InboxEventType, userId: value.userId, messageId };
     }
   } catch {
     // Not JSON (e.g. "pong"): nothing to do.
@@ -96,8 +100,12 @@ export function useInboxLive(onEvent?: (event: InboxEvent) => void): LiveStatus 
           everConnected = true;
           return;
         }
-        void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations() });
-        void queryClient.invalidateQueries({ queryKey: inboxKeys.timeline(event.userId) });
+        if (event.type === "note") {
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.profile(event.userId) });
+        } else {
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations() });
+          if (event.type !== "read") void queryClient.invalidateQueries({ queryKey: inboxKeys.timeline(event.userId) });
+        }
         listener.current?.(event);
       });
       ws.addEventListener("close", () => {

@@ -1,0 +1,4 @@
+export * from "./broadcast.schema.ts";
+export * from "./estimate.ts";
+export * from "./personalise.ts";
+export * from "./quiet-hours.ts";

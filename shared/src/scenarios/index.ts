@@ -1,0 +1,3 @@
+export * from "./scenario.schema.ts";
+export * from "./templates.ts";
+export * from "./timing.ts";

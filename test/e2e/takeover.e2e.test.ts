@@ -1,0 +1,80 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, saveScreenshot } from "./browser.ts";
+
+const { urls, chromiumPath } = inject("e2e");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium(chromiumPath);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The bot answers through a queue: give it a few seconds, as a person in LINE would. */
+const BOT_TIMEOUT = 15_000;
+
+function botItem(page: Page, text: string | RegExp) {
+  return page.locator('[data-testid="chat-item"][data-from="bot"]').filter({ hasText: text });
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByTestId("message-input").fill(text);
+  await page.getByTestId("send-button").click();
+  await page.locator('[data-testid="chat-item"][data-from="user"]').filter({ hasText: text }).first().waitFor();
+}
+
+describe("human takeover", () => {
+  it("hands an out-of-scope question to staff, who answer and resolve it; then the bot answers again", async ({ task, onTestFailed }) => {
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1400, height: 900 } });
+    const customer = await context.newPage();
+    onTestFailed(async () => {
+      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
+    });
+    const name = `E2E 引継ぎ ${Date.now().toString(36)}`;
+
+    // The customer, in the chat simulator: becomes a friend and asks what the FAQ does not cover.
+    await customer.goto(urls.simulator);
+    await customer.getByTestId("new-customer-name").fill(name);
+    await customer.getByTestId("new-customer-submit").click();
+    await customer.getByTestId("current-customer-name").filter({ hasText: name }).waitFor();
+    await customer.getByTestId("follow-button").click();
+    await botItem(customer, "友だち追加ありがとうございます").waitFor({ timeout: BOT_TIMEOUT });
+    await send(customer, "ペットを連れて入れますか");
+    await botItem(customer, "スタッフにおつなぎします").waitFor({ timeout: BOT_TIMEOUT });
+
+    // Staff, in the console: the chat is waiting in the inbox.
+    const [staff] = await Promise.all([context.waitForEvent("page"), customer.getByTestId("staff-console-link").click()]);
+    await staff.getByTestId("live-status").and(staff.locator('[data-status="live"]')).waitFor({ timeout: 20_000 });
+    await staff.getByTestId("filter-waiting").click();
+    const item = staff.locator('[data-testid="conversation-item"][data-state="waiting"]').filter({ hasText: name });
+    await item.waitFor({ timeout: BOT_TIMEOUT });
+    await item.click();
+    await staff.getByTestId("conversation-name").filter({ hasText: name }).waitFor();
+    await staff.getByTestId("timeline-message").filter({ hasText: "ペットを連れて入れますか" }).first().waitFor();
+    expect(await staff.getByTestId("takeover-bar").getAttribute("data-state")).toBe("waiting");
+
+    // Staff answer: the customer sees it, and the chat is now theirs.
+    const answer = "小型犬でしたらテラス席でご一緒いただけます。";
+    await staff.getByTestId("reply-input").fill(answer);
+    await staff.getByTestId("reply-send").click();
+    await botItem(customer, answer).waitFor({ timeout: BOT_TIMEOUT });
+    await staff.locator('[data-testid="takeover-bar"][data-state="staff"]').waitFor({ timeout: BOT_TIMEOUT });
+
+    // While staff have the chat the bot stays silent.
+    const botCount = await customer.locator('[data-testid="chat-item"][data-from="bot"]').count();
+    await send(customer, "ありがとうございます");
+    await staff.getByTestId("timeline-message").filter({ hasText: "ありがとうございます" }).first().waitFor({ timeout: BOT_TIMEOUT });
+    expect(await customer.locator('[data-testid="chat-item"][data-from="bot"]').count()).toBe(botCount);
+
+    // Resolved: back to the bot, which answers the next FAQ question with 解決した / 解決しない.
+    await staff.getByTestId("resolve-chat").click();
+    await staff.locator('[data-testid="takeover-bar"][data-state="bot"]').waitFor({ timeout: BOT_TIMEOUT });
+    await send(customer, "営業時間を教えてください");
+    await botItem(customer, "8:00").waitFor({ timeout: BOT_TIMEOUT });
+    await customer.getByTestId("quick-reply-chip").filter({ hasText: "解決した" }).waitFor();
+
+    await context.close();
+  }, 90_000);
+});

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_ID, callWorker, createLineUser, idTokenFor, sandbox, testEnv } from "./helpers.ts";
+
+async function as(userId: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(userId)}` };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  return callWorker(path, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+const admin = (path: string, init: { method?: string; body?: unknown } = {}) => as(ADMIN_ID, path, init);
+
+async function json<T>(response: Response, status: number): Promise<T> {
+  const body = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  return body as T;
+}
+
+const DAY = 86_400_000;
+const group = (...conditions: object[]) => ({ kind: "group", match: "all", conditions });
+
+interface Preview {
+  count: number;
+  members: { userId: string; displayName: string | null }[];
+}
+
+describe("segments", () => {
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await testEnv.DB.prepare(
+      "INSERT INTO tags (id, name, created_at) VALUES ('seg-vip', 'セグメントVIP', 0), ('seg-new', 'セグメント新規', 0)",
+    ).run();
+    const now = Date.now();
+    const friends: [string, number | null, string[]][] = [
+      ["常連さん", now - 1 * DAY, ["seg-vip"]],
+      ["新規さん", now - 2 * DAY, ["seg-new"]],
+      ["休眠さん", now - 200 * DAY, ["seg-vip"]],
+      ["無名", null, []],
+    ];
+    for (const [name, activeAt, tags] of friends) {
+      const userId = `U${"5e9".padEnd(28, "0")}${ids.length.toString(16).padStart(4, "0")}`;
+      ids.push(userId);
+      await testEnv.DB.prepare(
+        "INSERT INTO friends (line_user_id, display_name, status, last_active_at, created_at, updated_at) VALUES (?, ?, 'following', ?, 0, 0)",
+      )
+        .bind(userId, name, activeAt)
+        .run();
+      for (const tag of tags)
+        await testEnv.DB.prepare("INSERT INTO friend_tags (line_user_id, tag_id, source, created_at) VALUES (?, ?, 'staff', 0)")
+          .bind(userId, tag)
+          .run();
+    }
+  });
+
+  it("counts and previews an unsaved filter live, most recently active first", async () => {
+    const preview = await json<Preview>(
+      await admin("/api/admin/segments/preview", {
+        body: {
+          filter: group(
+            { kind: "tags", match: "any", tagIds: ["seg-vip", "seg-new"] },
+            { kind: "lastActive", range: { op: "withinDays", days: 30 } },
+          ),
+        },
+      }),
+      200,
+    );
+    expect(preview.count).toBe(2);
+    expect(preview.members.map((m) => m.displayName)).toEqual(["常連さん", "新規さん"]);
+  });
+
+  it("saves, edits and lists a segment, and refuses to delete it while a broadcast uses it", async () => {
+    const created = await json<{ id: string; name: string }>(
+      await admin("/api/admin/segments", { body: { name: "休眠VIP", filter: group({ kind: "tags", match: "all", tagIds: ["seg-vip"] }) } }),
+      201,
+    );
+    const edited = await json<{ filter: { conditions: unknown[] } }>(
+      await admin(`/api/admin/segments/${created.id}`, {
+        method: "PUT",
+        body: {
+          name: "休眠VIP",
+          filter: group(
+            { kind: "tags", match: "all", tagIds: ["seg-vip"] },
+            { kind: "lastActive", range: { op: "moreThanDaysAgo", days: 90 } },
+          ),
+        },
+      }),
+      200,
+    );
+    expect(edited.filter.conditions).toHaveLength(2);
+    const { segments } = await json<{ segments: { id: string }[] }>(await admin("/api/admin/segments"), 200);
+    expect(segments.map((s) => s.id)).toContain(created.id);
+
+    await testEnv.DB.prepare(
+      "INSERT INTO broadcasts (id, name, segment_id, messages, status, scheduled_at, aggregation_unit, created_at, updated_at) VALUES ('bc-seg', 'x', ?, '[]', 'completed', 0, 'bc_x', 0, 0)",
+    )
+      .bind(created.id)
+      .run();
+    const refused = await json<{ error: { code: string } }>(await admin(`/api/admin/segments/${created.id}`, { method: "DELETE" }), 409);
+    expect(refused.error.code).toBe("conflict");
+  });
+
+  it("says which tag does not exist, and refuses filters D1 could not bind", async () => {
+    const unknown = await json<{ error: { code: string; message: string } }>(
+      await admin("/api/admin/segments", { body: { name: "x", filter: group({ kind: "tags", match: "any", tagIds: ["no-such-tag"] }) } }),
+      400,
+    );
+    expect(unknown.error).toMatchObject({ code: "validation_failed", message: expect.stringContaining("no-such-tag") });
+    const many = (k: number) => ({ kind: "store", storeIds: Array.from({ length: 30 }, (_, i) => `s${k}-${i}`) });
+    const tooBig = await json<{ error: { code: string } }>(
+      await admin("/api/admin/segments/preview", { body: { filter: group(many(1), many(2), many(3), many(4)) } }),
+      400,
+    );
+    expect(tooBig.error.code).toBe("validation_failed");
+    const badShape = await json<{ error: { code: string } }>(
+      await admin("/api/admin/segments/preview", { body: { filter: group({ kind: "tags", match: "some", tagIds: [] }) } }),
+      400,
+    );
+    expect(badShape.error.code).toBe("validation_failed");
+  });
+
+  it("is for admins only", async () => {
+    const customer = await createLineUser("お客様");
+    const refused = await json<{ error: { code: string } }>(await as(customer, "/api/admin/segments"), 403);
+    expect(refused.error.code).toBe("forbidden");
+  });
+});
