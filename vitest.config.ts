@@ -14,7 +14,13 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["shared/**/*.test.ts", "bot/**/*.unit.test.ts", "liff-app/**/*.unit.test.ts", "test/line-sandbox/**/*.test.ts", "test/dev/**/*.test.ts"],
+          include: [
+            "shared/**/*.test.ts",
+            "bot/**/*.unit.test.ts",
+            "liff-app/**/*.unit.test.ts",
+            "test/line-sandbox/**/*.test.ts",
+            "test/dev/**/*.test.ts",
+          ],
         },
       },
       {

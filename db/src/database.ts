@@ -23,12 +23,12 @@ import type {
   RichMenuRetiredTable,
   RichMenusTable,
 } from "./rich-menus/rich-menus.table.ts";
-import type { ScenarioEnrolmentsTable, ScenariosTable, ScenarioStepRunsTable } from "./scenarios/scenarios.table.ts";
+import type { ScenarioEnrolmentsTable, ScenarioStepRunsTable, ScenariosTable } from "./scenarios/scenarios.table.ts";
 import type { SegmentsTable } from "./segments/segments.table.ts";
 import type { StaffRolesTable } from "./staff/staff.table.ts";
-import type { ConversationsTable, TakeoverEventsTable } from "./takeover/takeover.table.ts";
 import type { SurveyAnswersTable, SurveyResponsesTable, SurveyRewardsTable, SurveysTable } from "./surveys/surveys.table.ts";
 import type { FriendTagsTable, TagEventsTable, TagGroupsTable, TagsTable } from "./tags/tags.table.ts";
+import type { ConversationsTable, TakeoverEventsTable } from "./takeover/takeover.table.ts";
 import type { WebhookEventsTable } from "./webhook-events/webhook-events.table.ts";
 
 /** The Kysely view of the D1 schema in db/migrations. Keep in step with the migrations. */

@@ -1,6 +1,6 @@
 import { makeDeps } from "../deps.ts";
-import { runBroadcastCron } from "../features/broadcasts/broadcast-cron.ts";
 import { pruneAccountLinkState } from "../features/account-link/account-link.cron.ts";
+import { runBroadcastCron } from "../features/broadcasts/broadcast-cron.ts";
 import { runMemberCron } from "../features/points/member-cron.ts";
 import { runRichMenuCron } from "../features/rich-menus/rich-menus.cron.ts";
 import { runScenarioCron } from "../features/scenarios/scenario-cron.ts";
