@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
 import { ADMIN_ID, botTexts, callWorker, chatOf, idTokenFor, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
@@ -23,9 +23,7 @@ async function json<T>(response: Response, status: number): Promise<T> {
 }
 
 async function runCron(at: number): Promise<void> {
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv, ctx);
-  await waitOnExecutionContext(ctx);
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv);
 }
 
 /**

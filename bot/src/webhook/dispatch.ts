@@ -3,7 +3,7 @@ import type { Deps } from "../deps.ts";
 import { handleAccountLinkEvent } from "../features/account-link/account-link-flow.service.ts";
 import { handleMessage, handlePostback } from "../features/conversations/conversations.service.ts";
 import { handleFollow, handleUnfollow } from "../features/friends/friends.service.ts";
-import { requestRichMenuRecompute } from "../features/rich-menus/rich-menus.service.ts";
+import { applyRichMenuPolicyOrQueue } from "../features/rich-menus/rich-menus.service.ts";
 import { exitScenarios, triggerScenarios } from "../features/scenarios/enrolment.service.ts";
 import { HandledEventSchema } from "./events.ts";
 
@@ -24,8 +24,8 @@ export async function dispatchWebhookEvent(deps: Deps, raw: Record<string, unkno
   switch (event.type) {
     case "follow":
       await handleFollow(deps, event, userId);
-      // A new (or returning) friend gets the menu the policy picks for them; the queue isolates LINE failures.
-      await requestRichMenuRecompute(deps, userId);
+      // A new (or returning) friend gets the menu the policy picks for them, now; a LINE failure goes to the queue.
+      await applyRichMenuPolicyOrQueue(deps, userId);
       // Step scenarios triggered by a follow (e.g. new-friend nurturing); idempotent for a retried event.
       await triggerScenarios(deps, { type: "follow", userId, at: event.timestamp });
       break;

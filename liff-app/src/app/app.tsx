@@ -23,6 +23,9 @@ function navFor(roles: readonly ("staff" | "admin")[]): NavItem[] {
   if (hasRole(roles, "admin")) items.push({ href: "/admin/surveys", ja: "アンケート管理", en: "Surveys admin" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/rich-menus", ja: "リッチメニュー", en: "Rich menus" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/tags", ja: "タグ", en: "Tags" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/segments", ja: "セグメント", en: "Segments" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/broadcasts", ja: "配信", en: "Broadcasts" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/scenarios", ja: "ステップ配信", en: "Scenarios" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/faq", ja: "FAQ・ボット", en: "FAQ & bot" });
   return items;
 }

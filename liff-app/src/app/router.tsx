@@ -30,6 +30,14 @@ const SurveyResults = lazy(() => import("../features/surveys/admin/survey-result
 const AdminRichMenusRoute = lazy(() => import("./routes/admin-rich-menus.tsx"));
 const AdminTagsRoute = lazy(() => import("./routes/admin-tags.tsx"));
 const FaqAdminPage = lazy(() => import("../features/faq/faq-admin-page.tsx"));
+// Segments, broadcasts and step scenarios: admin-only chunks.
+const SegmentListPage = lazy(() => import("../features/segments/segment-list-page.tsx"));
+const SegmentEditorPage = lazy(() => import("../features/segments/segment-editor-page.tsx"));
+const BroadcastListPage = lazy(() => import("../features/broadcasts/broadcast-list-page.tsx"));
+const BroadcastComposerPage = lazy(() => import("../features/broadcasts/broadcast-composer-page.tsx"));
+const BroadcastDetailPage = lazy(() => import("../features/broadcasts/broadcast-detail-page.tsx"));
+const ScenarioListPage = lazy(() => import("../features/scenarios/scenario-list-page.tsx"));
+const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-editor-page.tsx"));
 
 export function AppRouter() {
   return (
@@ -122,6 +130,47 @@ export function AppRouter() {
           {(params) => (
             <RequireRole needs="staff">
               <StaffRoute userId={params.userId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/segments">
+          <RequireRole needs="admin">
+            <SegmentListPage />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/segments/:segmentId">
+          {(p) => (
+            <RequireRole needs="admin">
+              <SegmentEditorPage key={p.segmentId} segmentId={p.segmentId === "new" ? null : p.segmentId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/broadcasts">
+          <RequireRole needs="admin">
+            <BroadcastListPage />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/broadcasts/new">
+          <RequireRole needs="admin">
+            <BroadcastComposerPage />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/broadcasts/:broadcastId">
+          {(p) => (
+            <RequireRole needs="admin">
+              <BroadcastDetailPage key={p.broadcastId} broadcastId={p.broadcastId} />
+            </RequireRole>
+          )}
+        </Route>
+        <Route path="/admin/scenarios">
+          <RequireRole needs="admin">
+            <ScenarioListPage />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/scenarios/:scenarioId">
+          {(p) => (
+            <RequireRole needs="admin">
+              <ScenarioEditorPage key={p.scenarioId} scenarioId={p.scenarioId === "new" ? null : p.scenarioId} />
             </RequireRole>
           )}
         </Route>

@@ -1,5 +1,6 @@
 import { findCoupon } from "@enishi/db";
-import { type BroadcastMessage, isCouponOpen, type PersonalValues, personaliseMessages } from "@enishi/shared";
+import { isCouponOpen } from "@enishi/shared";
+import { type BroadcastMessage, type PersonalValues, personaliseMessages } from "@enishi/shared/broadcasts/index";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { LineMessage } from "../../line/send.ts";

@@ -11,7 +11,8 @@ import {
   insertBatch,
   startBroadcast,
 } from "@enishi/db";
-import { batchSizeFor, EVERYONE, type SegmentFilter } from "@enishi/shared";
+import { batchSizeFor } from "@enishi/shared/broadcasts/index";
+import { EVERYONE, type SegmentFilter } from "@enishi/shared/segments/index";
 import type { Deps } from "../../deps.ts";
 import { compileOrRefuse, parseStoredFilter } from "../segments/segments.service.ts";
 import { enqueueBatchJobs, enqueueBroadcastPlan } from "./broadcast-queue.ts";

@@ -1,6 +1,6 @@
 import type { BroadcastBatchRow, BroadcastRow } from "@enishi/db";
 import { completeBroadcastIfDone, findBatch, findBroadcast, findPersonalValues, finishBatch, pauseBroadcast } from "@enishi/db";
-import { BroadcastMessagesSchema, isQuietAt, JST_OFFSET_MS, nextSendableAt } from "@enishi/shared";
+import { BroadcastMessagesSchema, isQuietAt, JST_OFFSET_MS, nextSendableAt } from "@enishi/shared/broadcasts/index";
 import type { Deps } from "../../deps.ts";
 import { callLine } from "../../line/call.ts";
 import { LineApiError } from "../../line/errors.ts";

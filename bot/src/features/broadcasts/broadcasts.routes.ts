@@ -1,5 +1,5 @@
 import { findBatchPage, findBroadcast, findRecentBroadcasts } from "@enishi/db";
-import { CreateBroadcastSchema, EstimateBroadcastSchema } from "@enishi/shared";
+import { CreateBroadcastSchema, EstimateBroadcastSchema } from "@enishi/shared/broadcasts/index";
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { z } from "zod";

@@ -14,7 +14,7 @@ import {
   type QuietHours,
   QuietHoursSchema,
   type QuotaFigures,
-} from "@enishi/shared";
+} from "@enishi/shared/broadcasts/index";
 import type { Deps } from "../../deps.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import { callLine } from "../../line/call.ts";

@@ -6,7 +6,7 @@ import {
   findFriend,
   findScenario,
 } from "@enishi/db";
-import { type ScenarioTriggerType, stepDueAt } from "@enishi/shared";
+import { type ScenarioTriggerType, stepDueAt } from "@enishi/shared/scenarios/index";
 import type { Deps } from "../../deps.ts";
 import { type ParsedScenario, parseScenario } from "./scenario-rows.ts";
 

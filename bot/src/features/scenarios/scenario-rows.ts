@@ -1,14 +1,13 @@
 import type { ScenarioRow } from "@enishi/db";
+import { type QuietHours, QuietHoursSchema } from "@enishi/shared/broadcasts/index";
 import {
-  type QuietHours,
-  QuietHoursSchema,
   type ScenarioExit,
   ScenarioExitSchema,
   type ScenarioStep,
   ScenarioStepsSchema,
   type ScenarioTrigger,
   ScenarioTriggerSchema,
-} from "@enishi/shared";
+} from "@enishi/shared/scenarios/index";
 
 /** A scenario row with its JSON columns parsed (and checked) the way the API accepted them. */
 export interface ParsedScenario {

@@ -1,5 +1,6 @@
 import { deleteUnusedScenario, findFriend, findScenario, updateScenarioStatus } from "@enishi/db";
-import { findScenarioTemplate, LineUserIdSchema, SCENARIO_TEMPLATES, ScenarioEventSchema, ScenarioInputSchema } from "@enishi/shared";
+import { LineUserIdSchema } from "@enishi/shared";
+import { findScenarioTemplate, SCENARIO_TEMPLATES, ScenarioEventSchema, ScenarioInputSchema } from "@enishi/shared/scenarios/index";
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { z } from "zod";

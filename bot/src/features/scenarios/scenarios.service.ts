@@ -9,7 +9,7 @@ import {
   insertScenario,
   updateScenario,
 } from "@enishi/db";
-import type { FriendScenarioDto, ScenarioDto, ScenarioEvent, ScenarioInput } from "@enishi/shared";
+import type { FriendScenarioDto, ScenarioDto, ScenarioEvent, ScenarioInput } from "@enishi/shared/scenarios/index";
 import type { Deps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { addTag } from "../tags/tags.service.ts";

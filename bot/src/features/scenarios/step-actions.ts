@@ -1,6 +1,6 @@
 import type { EnrolmentRow } from "@enishi/db";
 import { findPersonalValues } from "@enishi/db";
-import type { StepAction } from "@enishi/shared";
+import type { StepAction } from "@enishi/shared/scenarios/index";
 import type { Deps } from "../../deps.ts";
 import { sendToUser } from "../../line/send.ts";
 import { toLineMessages } from "../broadcasts/broadcast-messages.ts";

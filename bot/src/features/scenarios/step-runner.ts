@@ -10,7 +10,8 @@ import {
   postponeStep,
   type StepOutcome,
 } from "@enishi/db";
-import { isQuietAt, nextSendableAt, type ScenarioStep, stepDueAt } from "@enishi/shared";
+import { isQuietAt, nextSendableAt } from "@enishi/shared/broadcasts/index";
+import { type ScenarioStep, stepDueAt } from "@enishi/shared/scenarios/index";
 import type { Deps } from "../../deps.ts";
 import type { ScenarioStepJob } from "./scenario.jobs.ts";
 import { type ParsedScenario, parseScenario } from "./scenario-rows.ts";

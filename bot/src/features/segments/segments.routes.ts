@@ -10,7 +10,7 @@ import {
   insertSegment,
   updateSegment,
 } from "@enishi/db";
-import { SegmentFilterSchema, SegmentInputSchema } from "@enishi/shared";
+import { SegmentFilterSchema, SegmentInputSchema } from "@enishi/shared/segments/index";
 import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { z } from "zod";

@@ -1,7 +1,7 @@
 import type { SegmentRow } from "@enishi/db";
 import { countSegmentMembers, findAllTags, findSegment, findSegmentPreview } from "@enishi/db";
+import type { Audience } from "@enishi/shared/broadcasts/index";
 import {
-  type Audience,
   compileSegment,
   EVERYONE,
   type SegmentDto,
@@ -11,7 +11,7 @@ import {
   type SegmentNode,
   SegmentTooComplexError,
   type SqlFragment,
-} from "@enishi/shared";
+} from "@enishi/shared/segments/index";
 import type { Deps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors.ts";
 

@@ -1,0 +1,62 @@
+import { Link } from "wouter";
+import { Bi } from "../../components/bilingual.tsx";
+import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { useBroadcasts } from "./api/broadcasts.ts";
+import { StatusBadge } from "./components/status-badge.tsx";
+import "./broadcasts.css";
+
+/** /admin/broadcasts — recent broadcasts with their state and progress. */
+export default function BroadcastListPage() {
+  const list = useBroadcasts();
+  return (
+    <div className="page page--wide">
+      <title>配信 / Broadcasts | Enishi</title>
+      <h1 className="page-title">
+        <Bi ja="配信" en="Broadcasts" />
+      </h1>
+      <p className="bc-inline">
+        <Link href="/admin/broadcasts/new" className="btn btn--primary">
+          <Bi ja="＋ 新しい配信" en="New broadcast" inline />
+        </Link>
+        <Link href="/admin/segments" className="btn">
+          <Bi ja="セグメント" en="Segments" inline />
+        </Link>
+        <Link href="/admin/scenarios" className="btn">
+          <Bi ja="ステップ配信" en="Step scenarios" inline />
+        </Link>
+      </p>
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.isSuccess && list.data.broadcasts.length === 0 ? <EmptyState ja="配信はまだありません。" en="No broadcasts yet." /> : null}
+      {list.isSuccess && list.data.broadcasts.length > 0 ? (
+        <table className="bc-table" data-testid="broadcast-list">
+          <thead>
+            <tr>
+              <th>配信名 / Name</th>
+              <th>状態 / Status</th>
+              <th>予定 / Scheduled</th>
+              <th className="num">送信 / Sent</th>
+              <th className="num">宛先 / Recipients</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.broadcasts.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  <Link href={`/admin/broadcasts/${b.id}`}>{b.name}</Link>
+                </td>
+                <td>
+                  <StatusBadge status={b.status} />
+                </td>
+                <td>{formatDateTime(b.scheduledAt)}</td>
+                <td className="num">{b.progress.sent.toLocaleString()}</td>
+                <td className="num">{(b.progress.recipientsTotal ?? b.progress.planned).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { Link } from "wouter";
+import { Bi } from "../../components/bilingual.tsx";
+import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { useSegments } from "./api/segments.ts";
+import "./segments.css";
+
+/** /admin/segments — saved segments; each opens in the editor with its live count. */
+export default function SegmentListPage() {
+  const segments = useSegments();
+  return (
+    <div className="page page--wide">
+      <title>セグメント / Segments | Enishi</title>
+      <h1 className="page-title">
+        <Bi ja="セグメント" en="Segments" />
+      </h1>
+      <p className="seg-actions">
+        <Link href="/admin/segments/new" className="btn btn--primary">
+          <Bi ja="＋ 新しいセグメント" en="New segment" inline />
+        </Link>
+        <Link href="/admin/broadcasts" className="btn">
+          <Bi ja="配信へ" en="Broadcasts" inline />
+        </Link>
+      </p>
+      {segments.isPending ? <Loading /> : null}
+      {segments.isError ? <ErrorState error={segments.error} onRetry={() => void segments.refetch()} /> : null}
+      {segments.isSuccess && segments.data.segments.length === 0 ? (
+        <EmptyState
+          ja="セグメントはまだありません。タグや最終アクティブで友だちを絞り込みましょう。"
+          en="No segments yet. Narrow friends down by tags, activity and more."
+        />
+      ) : null}
+      {segments.isSuccess && segments.data.segments.length > 0 ? (
+        <ul className="seg-list">
+          {segments.data.segments.map((s) => (
+            <li key={s.id} className="card">
+              <Link href={`/admin/segments/${s.id}`} className="card__title">
+                {s.name}
+              </Link>
+              {s.description ? <p>{s.description}</p> : null}
+              <p className="field__hint">
+                <Bi
+                  ja={`条件 ${s.filter.conditions.length} ・ 更新 ${formatDateTime(s.updatedAt)}`}
+                  en={`${s.filter.conditions.length} condition(s)`}
+                  inline
+                />
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
