@@ -4,6 +4,7 @@ import type { CouponView, GrantView, RedeemChannel, RedeemRefusal } from "@enish
 import { grantState, parseCouponScan, REDEEM_REFUSAL_TEXT } from "@enishi/shared";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
+import { triggerScenarios } from "../scenarios/enrolment.service.ts";
 import { addTag } from "../tags/tags.service.ts";
 import { runBatch } from "./d1-batch.ts";
 import { toCouponView, toGrantView } from "./views.ts";
@@ -105,21 +106,23 @@ async function redeem(deps: Deps, target: GrantWithCoupon, attempt: Attempt): Pr
     throw refusal(refusalReason(fresh, attempt.owner, redemption.now), fresh);
   }
   const redeemed = (await findGrant(deps.db, { id: target.grant.id })) ?? target;
-  await tagOnRedeem(deps, redeemed);
+  await afterRedeem(deps, redeemed);
   return { userId: redeemed.grant.line_user_id, coupon: toCouponView(redeemed.coupon), grant: toGrantView(redeemed.grant) };
 }
 
 /**
- * The tag is a consequence, not part of the redemption: the copy is already redeemed, so a failure here is
- * logged rather than turned into an error the clerk would read as "not redeemed".
+ * The tag and the "coupon redeemed" scenario trigger are consequences, not part of the redemption: the
+ * copy is already redeemed, so a failure here is logged rather than turned into an error the clerk would
+ * read as "not redeemed".
  */
-async function tagOnRedeem(deps: Deps, redeemed: GrantWithCoupon): Promise<void> {
+async function afterRedeem(deps: Deps, redeemed: GrantWithCoupon): Promise<void> {
+  const userId = redeemed.grant.line_user_id;
   const tag = redeemed.coupon.redeem_tag;
-  if (!tag) return;
   try {
-    await addTag(deps, { userId: redeemed.grant.line_user_id, tag, source: "coupon", sourceRef: redeemed.coupon.id });
+    if (tag) await addTag(deps, { userId, tag, source: "coupon", sourceRef: redeemed.coupon.id });
+    await triggerScenarios(deps, { type: "couponRedeemed", userId, at: Date.now(), ref: redeemed.coupon.id });
   } catch (error) {
-    console.error(JSON.stringify({ msg: "coupon_redeem_tag_failed", grantId: redeemed.grant.id, tag, error: String(error) }));
+    console.error(JSON.stringify({ msg: "coupon_redeem_effects_failed", grantId: redeemed.grant.id, tag, error: String(error) }));
   }
 }
 

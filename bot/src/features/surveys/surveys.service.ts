@@ -13,6 +13,7 @@ import { surveyAnswerEffects, validateSurveyAnswers } from "@enishi/shared";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import { runBatch } from "../coupons/d1-batch.ts";
+import { triggerScenarios } from "../scenarios/enrolment.service.ts";
 import { answersOf, definitionOf, publicDefinition } from "./survey-definition.ts";
 import { applySurveyEffects, rewardsOfResponse } from "./survey-effects.service.ts";
 
@@ -139,6 +140,11 @@ export async function submitSurvey(deps: Deps, userId: string, surveyId: string,
     await applySurveyEffects(deps, response.id);
   } catch (error) {
     console.error(JSON.stringify({ msg: "survey_effects_deferred", responseId: response.id, error: String(error) }));
+  }
+  try {
+    await triggerScenarios(deps, { type: "surveyAnswered", userId, at: Date.now(), ref: survey.id });
+  } catch (error) {
+    console.error(JSON.stringify({ msg: "survey_scenario_trigger_failed", responseId: response.id, error: String(error) }));
   }
   return { responseId: response.id, thanks: definition.thanks, rewards: await rewardsOfResponse(deps, response.id) };
 }

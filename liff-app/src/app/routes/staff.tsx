@@ -7,6 +7,7 @@ import { ConversationView } from "../../features/inbox/components/conversation-v
 import { LiveBadge } from "../../features/inbox/components/live-badge.tsx";
 import { type InboxEvent, useInboxLive } from "../../features/inbox/hooks/use-inbox-live.ts";
 import { useMe } from "../../features/me/api/get-me.ts";
+import { FriendScenarios } from "../../features/scenarios/components/friend-scenarios.tsx";
 
 function announce(event: InboxEvent): string | null {
   if (event.type === "handover") return "スタッフ対応の依頼が届きました / A customer is waiting for staff";
@@ -37,7 +38,17 @@ export default function StaffRoute({ userId }: { userId?: string | undefined }) 
       </section>
       <div className="inbox__detail">
         {userId ? (
-          <ConversationView key={userId} userId={userId} meId={me.data?.userId} />
+          <ConversationView
+            key={userId}
+            userId={userId}
+            meId={me.data?.userId}
+            profileExtras={
+              <section className="profile__section">
+                <h3>ステップ配信 / Step scenarios</h3>
+                <FriendScenarios userId={userId} />
+              </section>
+            }
+          />
         ) : (
           <EmptyState ja="一覧から会話を選んでください。" en="Choose a conversation from the list." />
         )}

@@ -25,7 +25,16 @@ function BackLink() {
  * handovers, the reply box, and the customer's profile beside it. Opening it (and each new customer
  * message while open) marks their messages read in LINE.
  */
-export function ConversationView({ userId, meId }: { userId: string; meId: string | undefined }) {
+/** `profileExtras`: panels other features add beside the profile (the app composes them, e.g. scenarios). */
+export function ConversationView({
+  userId,
+  meId,
+  profileExtras,
+}: {
+  userId: string;
+  meId: string | undefined;
+  profileExtras?: React.ReactNode;
+}) {
   const timeline = useTimeline(userId);
   const markRead = useMarkRead(userId);
   const [teaching, setTeaching] = useState<{ id: number; text: string } | null>(null);
@@ -109,7 +118,7 @@ export function ConversationView({ userId, meId }: { userId: string; meId: strin
         <ReplyBox userId={userId} blocked={friend?.status === "blocked"} />
       </section>
       <div className="chat-pane__profile">
-        <ProfilePanel userId={userId} meId={meId} />
+        <ProfilePanel userId={userId} meId={meId} extras={profileExtras} />
       </div>
     </div>
   );

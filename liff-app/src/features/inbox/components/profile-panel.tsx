@@ -98,7 +98,7 @@ function Notes({ userId, profile, meId }: { userId: string; profile: FriendProfi
 }
 
 /** The customer beside the chat: tags, membership (rank, points), coupons, survey answers, notes. */
-export function ProfilePanel({ userId, meId }: { userId: string; meId: string | undefined }) {
+export function ProfilePanel({ userId, meId, extras }: { userId: string; meId: string | undefined; extras?: React.ReactNode }) {
   const profile = useProfile(userId);
   if (profile.isPending) return <Loading />;
   if (profile.isError) return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
@@ -170,6 +170,7 @@ export function ProfilePanel({ userId, meId }: { userId: string; meId: string | 
           ))
         )}
       </Section>
+      {extras}
       <Notes userId={userId} profile={p} meId={meId} />
     </aside>
   );
