@@ -53,7 +53,11 @@ export async function uploadImage(menuId: string, bytes: Uint8Array, type = "ima
   const { authorization } = await admin();
   const form = new FormData();
   form.append("image", new File([bytes], "menu.png", { type }));
-  return callWorker(`/api/admin/rich-menus/${menuId}/image`, { method: "PUT", headers: { authorization }, body: form });
+  return callWorker(`/api/admin/rich-menus/${menuId}/image`, {
+    method: "PUT",
+    headers: { authorization: authorization ?? "" },
+    body: form,
+  });
 }
 
 /** A published 1200×405 menu with three areas; returns our id and LINE's. */

@@ -264,7 +264,7 @@ describe("survey results", () => {
       ...base,
       definition: {
         ...base.definition,
-        questions: [{ ...(second as never), showIf: { questionId: "nps", anyOf: ["9"] } }, first, ...rest],
+        questions: [{ ...(second as NonNullable<typeof second>), showIf: { questionId: "nps", anyOf: ["9"] } }, first, ...rest],
       },
     };
     const bad = await as(boss, "/api/admin/surveys", { body: forward });
@@ -276,5 +276,40 @@ describe("survey results", () => {
     const ghost = await as(boss, "/api/admin/surveys", { body: form("no-such-coupon") });
     expect(ghost.status).toBe(400);
     expect(await ghost.json()).toMatchObject({ error: { details: [{ path: "definition.completionReward.couponId" }] } });
+  });
+});
+
+describe("surveys and step scenarios", () => {
+  it("enrols a friend who answers the survey in the scenario that survey triggers", async () => {
+    const surveyId = await createSurvey(form(await rewardCoupon()));
+    const adminId = await admin();
+    const created = await as(adminId, "/api/admin/scenarios", {
+      body: {
+        name: "アンケート回答のお礼",
+        trigger: { type: "surveyAnswered", surveyId },
+        steps: [{ id: "thanks", delay: { type: "after", minutes: 60 }, actions: [{ type: "addTag", tag: "お礼済み" }] }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id: scenarioId } = (await created.json()) as { id: string };
+    expect((await as(adminId, `/api/admin/scenarios/${scenarioId}/status`, { body: { status: "active" } })).status).toBe(200);
+
+    const customer = await createLineUser("回答者");
+    await testEnv.DB.prepare(
+      "INSERT INTO friends (line_user_id, display_name, status, created_at, updated_at) VALUES (?, ?, 'following', 0, 0)",
+    )
+      .bind(customer, "回答者")
+      .run();
+    const before = Date.now();
+    const submitted = await as(customer, `/api/surveys/${surveyId}/responses`, { body: { answers: { visit: "online", nps: 9 } } });
+    expect(submitted.status).toBe(201);
+
+    const enrolment = await testEnv.DB.prepare(
+      "SELECT status, next_run_at FROM scenario_enrolments WHERE line_user_id = ? AND scenario_id = ?",
+    )
+      .bind(customer, scenarioId)
+      .first<{ status: string; next_run_at: number }>();
+    expect(enrolment?.status).toBe("active");
+    expect(enrolment?.next_run_at).toBeGreaterThanOrEqual(before + 60 * 60_000);
   });
 });
