@@ -54,6 +54,8 @@ export default defineConfig({
         ],
         test: {
           name: "integration",
+          // Worker logs (one JSON line per LINE call) only for tests that fail.
+          silent: "passed-only",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/integration/global-setup.ts"],
           setupFiles: ["test/integration/apply-migrations.ts"],
@@ -66,6 +68,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          silent: "passed-only",
           environment: "node",
           include: ["test/e2e/**/*.e2e.test.ts"],
           globalSetup: ["test/e2e/global-setup.ts"],

@@ -1,5 +1,6 @@
 import type { LedgerKind, LedgerRow, LedgerSource } from "@enishi/db";
 import { findLedgerByKey, findPointSettings, insertCreditQuery, insertDebitQuery } from "@enishi/db";
+import { sql } from "kysely";
 import type { Deps } from "../../deps.ts";
 import { AppError, conflict } from "../../errors.ts";
 import type { AuditEntry } from "../audit/audit.service.ts";
@@ -60,12 +61,10 @@ export async function recordLedgerEntry(deps: Deps, request: LedgerRequest): Pro
   } else {
     insert = insertDebitQuery(deps.db, { ...row, expires_at: null, expiry_state: null });
   }
-  // The audit row goes in only if this very attempt wrote the entry (a repeat finds the first one's time).
-  const justWritten = deps.db
-    .selectFrom("point_ledger")
-    .select("id")
-    .where("idempotency_key", "=", request.idempotencyKey)
-    .where("created_at", "=", at);
+  // The audit row goes in only if this very attempt wrote the entry. SQLite's changes() still holds the
+  // ledger insert's count when the audit insert reads it (a D1 batch runs its statements in order in one
+  // transaction), so of two concurrent attempts in the same millisecond only the writer audits.
+  const justWritten = deps.db.selectNoFrom(sql<number>`1`.as("one")).where(sql<boolean>`changes() = 1`);
   const queries = [insert];
   if (request.audit) {
     queries.push(auditQueryIf(deps, { ...request.audit, subjectRef: `ledger-key:${request.idempotencyKey}`, at }, justWritten));
