@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
 import { createCustomer } from "./sandbox.ts";
 
@@ -58,6 +59,40 @@ describe("coupons in the LIFF app", () => {
     await page.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" }).waitFor();
     await page.getByRole("tab", { name: /使える/ }).click();
     expect(await page.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" }).count()).toBe(0);
+
+    await context.close();
+  }, 60_000);
+
+  it("lets the clerk scan the coupon's own QR at the counter and redeem it once", async ({ task, onTestFailed }) => {
+    const customer = await createCustomer(urls.sandbox, `E2E クーポンQR ${Date.now().toString(36)}`);
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    onTestFailed(async () => {
+      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
+    });
+    const phone = await context.newPage();
+    await phone.goto(appUrl("/coupons", customer.userId));
+    const offer = phone.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" });
+    await offer.waitFor({ timeout: 20_000 });
+    await offer.click();
+    await phone.getByTestId("claim-coupon").click();
+    await phone.getByTestId("use-now-link").click();
+    const payload = await phone.getByTestId("coupon-qr").getAttribute("data-value");
+    expect(payload).toMatch(/^ENISHI-COUPON:/);
+
+    // The clerk's scanner reads the QR (typed here: the mock has no camera) and redeems it.
+    const scanner = await context.newPage();
+    await scanner.goto(appUrl("/staff/scan", DEMO_STAFF_ID));
+    await scanner.getByTestId("scan-code-input").fill(payload ?? "");
+    await scanner.getByTestId("scan-code-submit").click();
+    await scanner.getByTestId("coupon-code-redeem").click();
+    expect(await scanner.getByTestId("coupon-code-redeemed").textContent()).toContain("はじめてクーポン");
+
+    // A second scan of the same QR is refused.
+    await scanner.getByRole("button", { name: /次のお客様/ }).click();
+    await scanner.getByTestId("scan-code-input").fill(payload ?? "");
+    await scanner.getByTestId("scan-code-submit").click();
+    await scanner.getByTestId("coupon-code-redeem").click();
+    await scanner.getByRole("alert").waitFor();
 
     await context.close();
   }, 60_000);

@@ -1,8 +1,10 @@
 import "./scanner.css";
+import { COUPON_QR_PREFIX, parseCouponScan } from "@enishi/shared/coupons/code";
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../components/bilingual.tsx";
 import { canScanCode, scanCode } from "../../lib/liff.ts";
 import { type ScanResult, useScanCard } from "./api/scanner.ts";
+import { CouponCodePanel } from "./components/coupon-code-panel.tsx";
 import { MemberPanel } from "./components/member-panel.tsx";
 import { ScanRefusal } from "./components/refusal.tsx";
 import { rememberedStore, StorePicker } from "./components/store-picker.tsx";
@@ -17,12 +19,20 @@ export default function ScannerPage() {
   const [storeId, setStoreId] = useState<string | null>(rememberedStore);
   const [typed, setTyped] = useState("");
   const [current, setCurrent] = useState<ScanResult | null>(null);
+  const [couponCode, setCouponCode] = useState<string | null>(null);
   const [cameraProblem, setCameraProblem] = useState(false);
   const camera = canScanCode();
 
   function submitCode(code: string) {
     const trimmed = code.trim();
     if (!trimmed) return;
+    // A coupon's own QR carries its prefix: that is a redemption, not a member card.
+    const coupon = trimmed.toUpperCase().startsWith(COUPON_QR_PREFIX) ? parseCouponScan(trimmed) : null;
+    if (coupon) {
+      setCouponCode(coupon);
+      setTyped("");
+      return;
+    }
     scan.mutate(
       { code: trimmed, storeId },
       {
@@ -55,7 +65,9 @@ export default function ScannerPage() {
       <h1 className="page-title">
         <Bi ja="会員証スキャン" en="Scan a member card" />
       </h1>
-      {current ? (
+      {couponCode ? (
+        <CouponCodePanel key={couponCode} code={couponCode} storeId={storeId} onDone={() => setCouponCode(null)} />
+      ) : current ? (
         <MemberPanel
           key={current.scanId}
           scan={current}

@@ -31,3 +31,14 @@ export function useAwardPoints() {
 export function useRedeemCoupon() {
   return useMutation({ mutationFn: (input: { scanId: string; grantId: string }) => readJson(postRedeem(input.scanId, input.grantId)) });
 }
+
+const postCouponCode = (code: string, storeId: string | null) =>
+  client.api.staff.coupons.redeem.$post({ json: { code, storeId, channel: "counter" } });
+export type CouponCodeResult = OkBody<Awaited<ReturnType<typeof postCouponCode>>>;
+
+/** POST /api/staff/coupons/redeem — a coupon's own QR (「今すぐ使う」 screen) scanned at the counter, once. */
+export function useRedeemCouponCode() {
+  return useMutation({
+    mutationFn: (input: { code: string; storeId: string | null }) => readJson(postCouponCode(input.code, input.storeId)),
+  });
+}
