@@ -17,6 +17,7 @@ import { couponAdminRoutes } from "./features/coupons/coupons.admin.routes.ts";
 import { couponRoutes } from "./features/coupons/coupons.routes.ts";
 import { couponStaffFriendRoutes, couponStaffRoutes } from "./features/coupons/coupons.staff.routes.ts";
 import { faqAdminRoutes } from "./features/faq/faq.admin.routes.ts";
+import { linkAdminRoutes, redirectRoutes } from "./features/links/links.routes.ts";
 import { meRoutes } from "./features/me/me.routes.ts";
 import { cardRoutes } from "./features/members/card.routes.ts";
 import { pointAdminRoutes, staffStoreRoutes } from "./features/points/points.admin.routes.ts";
@@ -83,7 +84,8 @@ const api = new Hono<AppEnv>()
   .route("/admin/segments", segmentRoutes)
   .route("/admin/broadcasts", broadcastRoutes)
   .route("/admin/scenarios", scenarioRoutes)
-  .route("/admin/events", scenarioEventRoutes);
+  .route("/admin/events", scenarioEventRoutes)
+  .route("/admin/links", linkAdminRoutes);
 
 function errorBody(code: ErrorBody["error"]["code"], message: string, requestIdValue: string, details?: unknown): ErrorBody {
   return { error: { code, message, requestId: requestIdValue, ...(details === undefined ? {} : { details }) } };
@@ -95,7 +97,9 @@ export const app = new Hono<AppEnv>()
   .route("/webhook", webhookRoutes)
   .route("/api", api)
   // The demo shop website's login page for LINE's account-link flow (server-rendered HTML).
-  .route("/link", loginPageRoutes);
+  .route("/link", loginPageRoutes)
+  // Tracked links: public redirect that records the click (decision 020).
+  .route("/r", redirectRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`, c.var.requestId), 404));
 

@@ -10,6 +10,7 @@ import type {
 } from "./coupons/coupons.table.ts";
 import type { BotSettingsTable, FaqAlternatesTable, FaqEntriesTable } from "./faq/faq.table.ts";
 import type { FriendsTable } from "./friends/friends.table.ts";
+import type { LinkClicksTable, TrackedLinksTable } from "./links/links.table.ts";
 import type { CardScansTable, MembersTable } from "./members/members.table.ts";
 import type { MessagesTable } from "./messages/messages.table.ts";
 import type { CannedRepliesTable, ConversationNotesTable } from "./notes/notes.table.ts";
@@ -80,4 +81,6 @@ export interface Database {
   takeover_events: TakeoverEventsTable;
   conversation_notes: ConversationNotesTable;
   canned_replies: CannedRepliesTable;
+  tracked_links: TrackedLinksTable;
+  link_clicks: LinkClicksTable;
 }

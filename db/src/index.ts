@@ -21,6 +21,8 @@ export * from "./faq/faq.repository.ts";
 export type * from "./faq/faq.table.ts";
 export * from "./friends/friends.repository.ts";
 export type * from "./friends/friends.table.ts";
+export * from "./links/links.repository.ts";
+export type * from "./links/links.table.ts";
 export * from "./members/members.repository.ts";
 export type * from "./members/members.table.ts";
 export * from "./messages/messages.repository.ts";

@@ -173,7 +173,7 @@ async function stackFigures(): Promise<void> {
     }
     socket.close();
     console.log(
-      `\nOn wrangler dev (local; the queue waits up to max_batch_timeout = 1 s for a batch), ${RUNS} customers, one FAQ question each`,
+      `\nOn wrangler dev (local; queue max_batch_timeout from wrangler.toml, 0 s), ${RUNS} customers, one FAQ question each`,
     );
     console.log("| figure | p50 ms | p99 ms | max ms | goal |");
     console.log("|---|---|---|---|---|");

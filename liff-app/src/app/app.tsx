@@ -26,6 +26,7 @@ function navFor(roles: readonly ("staff" | "admin")[]): NavItem[] {
   if (hasRole(roles, "admin")) items.push({ href: "/admin/segments", ja: "セグメント", en: "Segments" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/broadcasts", ja: "配信", en: "Broadcasts" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/scenarios", ja: "ステップ配信", en: "Scenarios" });
+  if (hasRole(roles, "admin")) items.push({ href: "/admin/links", ja: "計測リンク", en: "Tracked links" });
   if (hasRole(roles, "admin")) items.push({ href: "/admin/faq", ja: "FAQ・ボット", en: "FAQ & bot" });
   return items;
 }

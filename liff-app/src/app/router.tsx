@@ -38,6 +38,7 @@ const BroadcastComposerPage = lazy(() => import("../features/broadcasts/broadcas
 const BroadcastDetailPage = lazy(() => import("../features/broadcasts/broadcast-detail-page.tsx"));
 const ScenarioListPage = lazy(() => import("../features/scenarios/scenario-list-page.tsx"));
 const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-editor-page.tsx"));
+const LinksPage = lazy(() => import("../features/links/links-page.tsx"));
 
 export function AppRouter() {
   return (
@@ -132,6 +133,11 @@ export function AppRouter() {
               <StaffRoute userId={params.userId} />
             </RequireRole>
           )}
+        </Route>
+        <Route path="/admin/links">
+          <RequireRole needs="admin">
+            <LinksPage />
+          </RequireRole>
         </Route>
         <Route path="/admin/segments">
           <RequireRole needs="admin">

@@ -81,6 +81,13 @@ beforeAll(async () => {
   db.prepare(
     "INSERT INTO survey_responses (id, survey_id, line_user_id, seq, status, started_at, updated_at, submitted_at) VALUES ('r1', 'sv1', ?, 1, 'submitted', 0, 0, 0), ('r2', 'sv1', ?, 1, 'in_progress', 0, 0, NULL)",
   ).run(id(4), id(1));
+  // Friend 1 clicked link l1 twice (10 days ago and just now), friend 2 clicked l2 40 days ago; one anonymous click.
+  db.exec("INSERT INTO tracked_links (id, code, name, destination, created_at) VALUES ('l1', 'spring', 's', 'https://e.com', 0)");
+  const click = db.prepare("INSERT INTO link_clicks (link_id, line_user_id, clicked_at) VALUES (?, ?, ?)");
+  click.run("l1", id(1), NOW - 10 * DAY);
+  click.run("l1", id(1), NOW - 1000);
+  click.run("l2", id(2), NOW - 40 * DAY);
+  click.run("l1", null, NOW - 1000);
 });
 
 function all(...conditions: SegmentFilter["conditions"]): SegmentFilter {
@@ -122,6 +129,10 @@ describe("segment compiler", () => {
     ["redeemed any coupon", { kind: "couponRedeemed" }, [3]],
     ["redeemed that coupon within 3 days", { kind: "couponRedeemed", couponId: "c1", range: { op: "withinDays", days: 3 } }, []],
     ["submitted a survey (not merely started it)", { kind: "surveyAnswered", surveyId: "sv1" }, [4]],
+    ["clicked any tracked link", { kind: "clickedLink" }, [1, 2]],
+    ["clicked that link", { kind: "clickedLink", linkId: "l1" }, [1]],
+    ["clicked a link within 30 days", { kind: "clickedLink", range: { op: "withinDays", days: 30 } }, [1]],
+    ["clicked no link for 30 days, including never", { kind: "clickedLink", range: { op: "moreThanDaysAgo", days: 30 } }, [2, 3, 4]],
     ["bought within 30 days", { kind: "lastPurchase", range: { op: "withinDays", days: 30 } }, [2]],
     ["has not bought for 90 days", { kind: "lastPurchase", range: { op: "moreThanDaysAgo", days: 90 } }, [1, 3, 4]],
     ["bought twice or more in 30 days", { kind: "purchaseTotal", measure: "count", days: 30, min: 2 }, [2]],

@@ -154,6 +154,18 @@ export const CONDITION_COMPILERS: { [K in SegmentConditionKind]: CompilerOf<K> }
       ? { sql: `EXISTS (${base} AND r.survey_id = ?)`, params: [condition.surveyId] }
       : { sql: `EXISTS (${base})`, params: [] };
   },
+  clickedLink(condition, ctx) {
+    // Only attributed clicks have a user; the (line_user_id, link_id, clicked_at) index answers it (0011).
+    const parts = ["lc.line_user_id = f.line_user_id"];
+    const params: SqlValue[] = [];
+    if (condition.linkId) {
+      parts.push("lc.link_id = ?");
+      params.push(condition.linkId);
+    }
+    const from = `FROM link_clicks lc WHERE ${parts.join(" AND ")}`;
+    if (condition.range) return withinRange(from, params, "lc.clicked_at", condition.range, ctx);
+    return { sql: `EXISTS (SELECT 1 ${from})`, params };
+  },
   lastPurchase(condition, ctx) {
     return withinRange(
       `FROM point_ledger pl WHERE pl.member_id IN (${MEMBERSHIPS}) AND ${PURCHASE}`,

@@ -67,6 +67,13 @@ export const SurveyAnsweredConditionSchema = z.object({
   surveyId: Id.optional(),
 });
 
+/** Clicked a tracked link (a given one, or any) with attribution, optionally within a time range. */
+export const ClickedLinkConditionSchema = z.object({
+  kind: z.literal("clickedLink"),
+  linkId: Id.optional(),
+  range: TimeRangeSchema.optional(),
+});
+
 /** RFM — recency: when the friend last bought (purchases are the points ledger's rows with an amount). */
 export const LastPurchaseConditionSchema = z.object({ kind: z.literal("lastPurchase"), range: TimeRangeSchema });
 
@@ -94,6 +101,7 @@ export const SegmentConditionSchema = z.discriminatedUnion("kind", [
   SurveyAnsweredConditionSchema,
   LastPurchaseConditionSchema,
   PurchaseTotalConditionSchema,
+  ClickedLinkConditionSchema,
 ]);
 export type SegmentCondition = z.infer<typeof SegmentConditionSchema>;
 export type SegmentConditionKind = SegmentCondition["kind"];

@@ -1,6 +1,7 @@
 import type { SegmentCondition, TimeRange } from "@enishi/shared/segments/index";
 import { useId } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { ClickedLinkCondition } from "../../links/components/clicked-link-condition.tsx";
 import type { SegmentOptions } from "../api/segments.ts";
 import { CONDITION_KINDS, RANGE_OPS, todayJst } from "./condition-labels.ts";
 
@@ -190,6 +191,14 @@ function Body({ condition, options, onChange }: { condition: SegmentCondition; o
             </option>
           ))}
         </select>
+      );
+    case "clickedLink":
+      return (
+        <ClickedLinkCondition
+          condition={c}
+          onChange={onChange}
+          rangeEditor={(range, onRange) => <RangeEditor range={range} onChange={onRange} />}
+        />
       );
     case "attribute":
       return (

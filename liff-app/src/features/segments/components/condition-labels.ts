@@ -22,6 +22,7 @@ export const CONDITION_KINDS: { kind: SegmentConditionKind; ja: string; en: stri
   },
   { kind: "couponRedeemed", ja: "クーポン利用", en: "Redeemed a coupon", initial: { kind: "couponRedeemed" } },
   { kind: "surveyAnswered", ja: "アンケート回答", en: "Answered a survey", initial: { kind: "surveyAnswered" } },
+  { kind: "clickedLink", ja: "リンクのクリック", en: "Clicked a link", initial: { kind: "clickedLink" } },
   {
     kind: "attribute",
     ja: "プロフィール",

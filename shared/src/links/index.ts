@@ -1,0 +1,2 @@
+export * from "./link.schema.ts";
+export * from "./signature.ts";
