@@ -172,9 +172,7 @@ async function stackFigures(): Promise<void> {
       }
     }
     socket.close();
-    console.log(
-      `\nOn wrangler dev (local; queue max_batch_timeout from wrangler.toml, 0 s), ${RUNS} customers, one FAQ question each`,
-    );
+    console.log(`\nOn wrangler dev (local; queue max_batch_timeout from wrangler.toml, 0 s), ${RUNS} customers, one FAQ question each`);
     console.log("| figure | p50 ms | p99 ms | max ms | goal |");
     console.log("|---|---|---|---|---|");
     console.log(
