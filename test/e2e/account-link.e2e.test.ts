@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, saveScreenshot } from "./browser.ts";
-import { createCustomer, sendAs, waitForBotMessages } from "./sandbox.ts";
+import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
 const { urls, chromiumPath } = inject("e2e");
 
@@ -20,13 +20,7 @@ async function chat(userId: string): Promise<ChatItem[]> {
   return ((await res.json()) as { items: ChatItem[] }).items;
 }
 
-/** The LIFF app as this customer (mock LIFF; the ID token comes from the sandbox, the Worker verifies it). */
-function liffUrl(path: string, userId: string): string {
-  const url = new URL(path, urls.worker);
-  url.searchParams.set("mockUser", userId);
-  url.searchParams.set("sandbox", urls.sandbox);
-  return url.href;
-}
+const liffUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
 async function newPage(task: { name: string }, onTestFailed: (fn: () => Promise<void>) => void): Promise<Page> {
   const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });

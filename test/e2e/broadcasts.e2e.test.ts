@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_ADMIN_ID } from "../dev/demo-users.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
-import { createCustomer, sendAs, waitForBotMessages } from "./sandbox.ts";
+import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
 const { urls, chromiumPath } = inject("e2e");
 
@@ -14,12 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function appUrl(path: string, userId: string): string {
-  const url = new URL(path, urls.worker);
-  url.searchParams.set("mockUser", userId);
-  url.searchParams.set("sandbox", urls.sandbox);
-  return url.toString();
-}
+const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
 async function adminApi<T>(path: string, body?: unknown): Promise<T> {
   const token = await fetch(`${urls.sandbox}/__sandbox/login/id-token`, {

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
-import { createCustomer } from "./sandbox.ts";
+import { createCustomer, liffAppUrl } from "./sandbox.ts";
 
 const { urls, chromiumPath } = inject("e2e");
 
@@ -14,13 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The LIFF app as `userId` (mock LIFF, identity from the sandbox), like the simulator opens it. */
-function appUrl(path: string, userId: string): string {
-  const url = new URL(path, urls.worker);
-  url.searchParams.set("mockUser", userId);
-  url.searchParams.set("sandbox", urls.sandbox);
-  return url.toString();
-}
+const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
 describe("coupons in the LIFF app", () => {
   it("lets a customer take the welcome coupon, show it at the counter and have the clerk confirm its use once", async ({

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../dev/stack.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
+import { liffAppUrl } from "./sandbox.ts";
 
 const { urls, chromiumPath } = inject("e2e");
 const ADMIN = "U00000000000000000000000000000a01";
@@ -19,12 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function adminUrl(path: string): string {
-  const url = new URL(path, urls.worker);
-  url.searchParams.set("mockUser", ADMIN);
-  url.searchParams.set("sandbox", urls.sandbox);
-  return url.toString();
-}
+const adminUrl = (path: string) => liffAppUrl(urls, path, ADMIN);
 
 /** The simulator's menu board for the selected customer, opened if folded away. */
 async function simulatorMenu(page: Page) {

@@ -43,3 +43,14 @@ export async function waitForBotMessages(sandbox: string, userId: string, count:
   }
   throw new Error(`Expected ${count} bot messages for ${userId} within ${timeoutMs} ms, saw ${seen}`);
 }
+
+/**
+ * The LIFF app as `userId`, the way the simulator opens it: mock LIFF, the ID token issued by this stack's
+ * sandbox and verified by the Worker.
+ */
+export function liffAppUrl(urls: { worker: string; sandbox: string }, path: string, userId: string): string {
+  const url = new URL(path, urls.worker);
+  url.searchParams.set("mockUser", userId);
+  url.searchParams.set("sandbox", urls.sandbox);
+  return url.toString();
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, saveScreenshot } from "./browser.ts";
-import { createCustomer } from "./sandbox.ts";
+import { createCustomer, liffAppUrl } from "./sandbox.ts";
 
 const { urls, chromiumPath } = inject("e2e");
 
@@ -13,12 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function appUrl(path: string, userId: string): string {
-  const url = new URL(path, urls.worker);
-  url.searchParams.set("mockUser", userId);
-  url.searchParams.set("sandbox", urls.sandbox);
-  return url.toString();
-}
+const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
 async function onQuestion(page: Page, title: string): Promise<void> {
   await page.getByTestId("question-title").filter({ hasText: title }).waitFor({ timeout: 20_000 });

@@ -9,10 +9,10 @@ import {
 } from "@enishi/db";
 import type { LinkStatus } from "@enishi/shared";
 import { LINKED_TAG } from "@enishi/shared";
+import { runBatchChanges } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { ensureMembership } from "../members/members.service.ts";
 import { addTag, removeTag } from "../tags/tags.service.ts";
-import { runBatch } from "./batch.ts";
 
 /**
  * Joining a LINE friend to a member record, shared by both flows (LIFF check and the Messaging API
@@ -46,7 +46,7 @@ export async function joinFriendToMember(
     return check;
   }
   const at = Date.now();
-  const [changed] = await runBatch(deps.env.DB, [
+  const [changed] = await runBatchChanges(deps, [
     linkMemberQuery(deps.db, member.id, userId, at),
     insertLinkEventQuery(deps.db, { memberId: member.id, lineUserId: userId, action: "link", method, at }),
   ]);
@@ -93,7 +93,7 @@ export async function unlinkFriend(deps: Deps, userId: string): Promise<{ unlink
     return { unlinked: null };
   }
   const at = Date.now();
-  await runBatch(deps.env.DB, [
+  await runBatchChanges(deps, [
     unlinkMemberQuery(deps.db, member.id, userId, at),
     insertLinkEventQuery(deps.db, { memberId: member.id, lineUserId: userId, action: "unlink", method: "customer", at }),
   ]);

@@ -2,11 +2,11 @@ import type { GrantWithCoupon, Redemption } from "@enishi/db";
 import { findGrant, findGrantsOfUser, redeemGrantQuery, redemptionAuditQuery } from "@enishi/db";
 import type { CouponView, GrantView, RedeemChannel, RedeemRefusal } from "@enishi/shared";
 import { grantState, parseCouponScan, REDEEM_REFUSAL_TEXT } from "@enishi/shared";
+import { runBatch } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import { triggerScenarios } from "../scenarios/enrolment.service.ts";
 import { addTag } from "../tags/tags.service.ts";
-import { runBatch } from "./d1-batch.ts";
 import { toCouponView, toGrantView } from "./views.ts";
 
 /** A held copy the friend can use now, with its coupon: what the scanner shows beside the member. */

@@ -16,10 +16,10 @@ import {
 } from "@enishi/db";
 import { type FaqFile, FaqFileSchema } from "@enishi/shared/faq/index";
 import { z } from "zod";
+import { runBatch } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { conflict, notFound } from "../../errors.ts";
 import { getBotSettings } from "../business-hours/bot-settings.service.ts";
-import { runBatch } from "./d1-batch.ts";
 import { toFaqEntry, toFaqEntryView } from "./faq-entries.ts";
 
 const Question = z.string().trim().min(1, "Question is empty / 質問を入力してください").max(500, "Up to 500 characters / 500文字までです");

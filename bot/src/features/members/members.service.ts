@@ -7,9 +7,9 @@ import {
   insertMembershipIfAbsent,
   mergeLineOnlyMembershipQueries,
 } from "@enishi/db";
+import { runBatchChanges } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
-import { runBatch } from "../points/d1-batch.ts";
 import { recomputeRank } from "../ranks/ranks.service.ts";
 import { addTag } from "../tags/tags.service.ts";
 
@@ -31,7 +31,7 @@ export async function ensureMembership(deps: Deps, user: { userId: string; name:
 }
 
 async function mergeInto(deps: Deps, from: MemberRow, into: MemberRow): Promise<MemberRow> {
-  await runBatch(deps, mergeLineOnlyMembershipQueries(deps.db, { fromMemberId: from.id, intoMemberId: into.id, at: Date.now() }));
+  await runBatchChanges(deps, mergeLineOnlyMembershipQueries(deps.db, { fromMemberId: from.id, intoMemberId: into.id, at: Date.now() }));
   await recomputeRank(deps, into.id, { notify: true });
   return (await findMembershipById(deps.db, into.id)) ?? into;
 }

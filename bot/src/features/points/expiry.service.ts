@@ -8,11 +8,11 @@ import {
   insertExpiryQuery,
   updateExpiryStateQuery,
 } from "@enishi/db";
+import { runBatchChanges } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { jobsQueue } from "../../jobs/job.ts";
 import { sendToUser } from "../../line/send.ts";
 import { liffUrl } from "../conversations/bot-copy.ts";
-import { runBatch } from "./d1-batch.ts";
 import { expiringBy } from "./summary.service.ts";
 
 const DAY_MS = 86_400_000;
@@ -32,7 +32,9 @@ export async function runPointExpiry(deps: Deps, now: number): Promise<{ noticed
   if (settings.expiry_notice_days > 0) {
     const until = now + settings.expiry_notice_days * DAY_MS;
     for (const memberId of await findMembersWithCreditsDue(deps.db, { states: ["pending"], until, limit: PER_TICK })) {
-      const [changes] = await runBatch(deps, [updateExpiryStateQuery(deps.db, { memberId, until, from: ["pending"], to: "noticed" })]);
+      const [changes] = await runBatchChanges(deps, [
+        updateExpiryStateQuery(deps.db, { memberId, until, from: ["pending"], to: "noticed" }),
+      ]);
       if (!changes) continue;
       const [credits, totals] = await Promise.all([findCreditsExpiringBy(deps.db, memberId, until), findPointTotals(deps.db, memberId, 0)]);
       const due = expiringBy(credits, totals.debits);
@@ -50,7 +52,7 @@ export async function runPointExpiry(deps: Deps, now: number): Promise<{ noticed
   }
   let expired = 0;
   for (const memberId of await findMembersWithCreditsDue(deps.db, { states: ["pending", "noticed"], until: now, limit: PER_TICK })) {
-    const [inserted] = await runBatch(deps, [
+    const [inserted] = await runBatchChanges(deps, [
       insertExpiryQuery(deps.db, { memberId, now, key: `expire:${memberId}:${now}` }),
       updateExpiryStateQuery(deps.db, { memberId, until: now, from: ["pending", "noticed"], to: "done" }),
     ]);

@@ -1,13 +1,13 @@
 import type { LedgerKind, LedgerRow, LedgerSource } from "@enishi/db";
 import { findLedgerByKey, findPointSettings, insertCreditQuery, insertDebitQuery } from "@enishi/db";
 import { sql } from "kysely";
+import { runBatchChanges } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError, conflict } from "../../errors.ts";
 import type { AuditEntry } from "../audit/audit.service.ts";
 import { auditQueryIf } from "../audit/audit.service.ts";
 import { ensureMembership } from "../members/members.service.ts";
 import { recomputeRank } from "../ranks/ranks.service.ts";
-import { runBatch } from "./d1-batch.ts";
 import { addMonths } from "./purchase-points.ts";
 
 /**
@@ -69,7 +69,7 @@ export async function recordLedgerEntry(deps: Deps, request: LedgerRequest): Pro
   if (request.audit) {
     queries.push(auditQueryIf(deps, { ...request.audit, subjectRef: `ledger-key:${request.idempotencyKey}`, at }, justWritten));
   }
-  const [changes] = await runBatch(deps, queries);
+  const [changes] = await runBatchChanges(deps, queries);
   const entry = await findLedgerByKey(deps.db, request.idempotencyKey);
   if (!entry) {
     throw new AppError(409, "conflict", "Not enough points / ポイントが足りません", { reason: "insufficient_points" });

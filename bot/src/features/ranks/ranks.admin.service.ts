@@ -1,9 +1,9 @@
 import type { RankRow } from "@enishi/db";
 import { findRanks, replaceRanksQueries } from "@enishi/db";
+import { runBatchChanges } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import { auditQuery } from "../audit/audit.service.ts";
-import { runBatch } from "../points/d1-batch.ts";
 import { startRanksRecompute } from "./ranks.service.ts";
 
 export interface RankInput {
@@ -58,7 +58,7 @@ export async function replaceRanks(deps: Deps, ranks: readonly RankInput[], staf
     created_at: at,
     updated_at: at,
   }));
-  await runBatch(deps, [
+  await runBatchChanges(deps, [
     ...replaceRanksQueries(deps.db, rows),
     auditQuery(deps, {
       staffUserId,

@@ -10,9 +10,9 @@ import {
 } from "@enishi/db";
 import type { SurveyAnswers } from "@enishi/shared";
 import { surveyAnswerEffects, validateSurveyAnswers } from "@enishi/shared";
+import { runBatch } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
-import { runBatch } from "../coupons/d1-batch.ts";
 import { triggerScenarios } from "../scenarios/enrolment.service.ts";
 import { answersOf, definitionOf, publicDefinition } from "./survey-definition.ts";
 import { applySurveyEffects, rewardsOfResponse } from "./survey-effects.service.ts";
