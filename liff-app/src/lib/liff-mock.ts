@@ -90,16 +90,19 @@ function applyToken(mock: LiffMockApi, idToken: string): void {
 /** Installs the mock and signs in as the simulator's user; returns how to get a fresh token. */
 export async function installLiffMock(liff: Liff): Promise<() => Promise<void>> {
   const { userId, sandbox } = takeMockParams();
+  // Ask the sandbox for the ID token while the mock initialises: one round trip less before the first data.
+  const firstToken = userId ? fetchIdToken(sandbox, userId) : null;
+  firstToken?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   // The plugin is typed against the full SDK; the pluggable core has the members it touches (isInClient).
   liff.use(new LiffMockPlugin() as unknown as Parameters<Liff["use"]>[0]);
   const init = liff.init as (config: { liffId: string; mock: true }) => Promise<void>;
   await init({ liffId: import.meta.env.VITE_LIFF_ID || "0000000000-mocked", mock: true });
-  if (!userId) {
+  if (!userId || !firstToken) {
     throw new LiffSetupError("mock_user_missing", "No mock user: open the app from the chat simulator (?mockUser=U…)", sandbox);
   }
   const mock = (liff as unknown as { $mock: LiffMockApi }).$mock;
   const refresh = async () => applyToken(mock, await fetchIdToken(sandbox, userId));
-  await refresh();
+  applyToken(mock, await firstToken);
   // No camera here: the mock scanner asks for the code, so scanner flows can be tried and tested.
   liff.scanCodeV2 = async () => ({ value: window.prompt("読み取るコードを入力してください / Type the code to scan") });
   return refresh;
