@@ -39,6 +39,7 @@ import { webhookRoutes } from "./webhook/webhook.routes.ts";
 
 const withDeps = createMiddleware<AppEnv>(async function withDeps(c, next) {
   const deps = makeDeps(c.env);
+  c.set("deps", deps);
   c.set("config", deps.config);
   c.set("db", deps.db);
   c.set("line", deps.line);

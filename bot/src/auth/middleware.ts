@@ -1,17 +1,10 @@
-import { findRoles } from "@enishi/db";
 import type { Role } from "@enishi/shared";
 import { hasRole } from "@enishi/shared";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.ts";
 import { AppError, forbidden, unauthorized } from "../errors.ts";
 import { InvalidIdTokenError, verifyIdToken } from "./id-token.ts";
-
-/** Roles from D1, plus admin for the bootstrap admins named in ADMIN_LINE_USER_IDS. */
-async function rolesOf(c: { var: AppEnv["Variables"] }, userId: string): Promise<Role[]> {
-  const roles = new Set<Role>(await findRoles(c.var.db, userId));
-  if (c.var.config.adminUserIds.has(userId)) roles.add("admin");
-  return [...roles];
-}
+import { rolesOf } from "./roles.ts";
 
 /** Requires `Authorization: Bearer <LIFF ID token>` and puts the verified identity and roles on the context. */
 export const requireUser = createMiddleware<AppEnv>(async function requireUser(c, next) {
@@ -20,7 +13,7 @@ export const requireUser = createMiddleware<AppEnv>(async function requireUser(c
   if (!match?.[1]) throw unauthorized("ID token missing: send Authorization: Bearer <ID token> / IDトークンがありません");
   try {
     const identity = await verifyIdToken(c.var.config, match[1]);
-    c.set("user", { ...identity, roles: await rolesOf(c, identity.userId) });
+    c.set("user", { ...identity, roles: await rolesOf(c.var.deps, identity.userId) });
   } catch (error) {
     if (error instanceof InvalidIdTokenError) {
       throw new AppError(401, "unauthorized", `${error.message} / IDトークンが無効です。もう一度開き直してください`);

@@ -1,7 +1,7 @@
-import { findRoles } from "@enishi/db";
 import { hasRole } from "@enishi/shared";
 import { Hono } from "hono";
 import { InvalidIdTokenError, verifyIdToken } from "../auth/id-token.ts";
+import { rolesOf } from "../auth/roles.ts";
 import type { AppEnv } from "../context.ts";
 import { AppError, forbidden, unauthorized } from "../errors.ts";
 
@@ -20,9 +20,7 @@ export const inboxLiveRoute = new Hono<AppEnv>().get("/live", async function ope
     if (error instanceof InvalidIdTokenError) throw unauthorized(`${error.message} / IDトークンが無効です`);
     throw error;
   }
-  const roles = await findRoles(c.var.db, userId);
-  if (c.var.config.adminUserIds.has(userId)) roles.push("admin");
-  if (!hasRole(roles, "staff")) throw forbidden();
+  if (!hasRole(await rolesOf(c.var.deps, userId), "staff")) throw forbidden();
   const stub = c.env.INBOX.get(c.env.INBOX.idFromName("shop"));
   return stub.fetch(c.req.raw);
 });

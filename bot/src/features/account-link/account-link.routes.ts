@@ -3,17 +3,12 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { requireUser } from "../../auth/middleware.ts";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { unauthorized } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { linkStatusOf, unlinkFriend } from "./link-member.service.ts";
 import { linkByMemberCheck } from "./member-check.service.ts";
 
 type Ctx = { env: Env; var: AppEnv["Variables"] };
-
-function depsOf(c: Ctx): Deps {
-  return { env: c.env, config: c.var.config, db: c.var.db, line: c.var.line };
-}
 
 function caller(c: Ctx): string {
   const user = c.var.user;
@@ -28,13 +23,13 @@ function caller(c: Ctx): string {
 export const accountLinkRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/", async function getLinkStatus(c) {
-    return c.json(await linkStatusOf(depsOf(c), caller(c)));
+    return c.json(await linkStatusOf(c.var.deps, caller(c)));
   })
   .post("/", zValidator("json", LinkMemberInputSchema, validationHook), async function linkMember(c) {
-    return c.json(await linkByMemberCheck(depsOf(c), caller(c), c.req.valid("json")));
+    return c.json(await linkByMemberCheck(c.var.deps, caller(c), c.req.valid("json")));
   })
   .delete("/", async function unlinkMember(c) {
-    const deps = depsOf(c);
+    const deps = c.var.deps;
     const userId = caller(c);
     const { unlinked } = await unlinkFriend(deps, userId);
     return c.json({ ...(await linkStatusOf(deps, userId)), unlinkedMemberNumber: unlinked?.member_number ?? null });

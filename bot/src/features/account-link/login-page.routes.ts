@@ -4,7 +4,6 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import { type LoginFormView, loginFormPage, messagePage } from "./login-page.html.ts";
 import { constantTimeEqualText, randomToken } from "./secrets.ts";
@@ -32,7 +31,6 @@ const DEMO_ACCOUNTS = [
 ] as const;
 
 type Ctx = Context<AppEnv>;
-const depsOf = (c: Ctx): Deps => ({ env: c.env, config: c.var.config, db: c.var.db, line: c.var.line });
 
 function secureHeaders(c: Ctx): void {
   // The URL carries the link token: no caching, no referrer to other sites, no framing (clickjacking the
@@ -125,7 +123,7 @@ export const loginPageRoutes = new Hono<AppEnv>()
     const { linkToken, loginId } = form.data;
     let outcome: Awaited<ReturnType<typeof loginForAccountLink>>;
     try {
-      outcome = await loginForAccountLink(depsOf(c), form.data);
+      outcome = await loginForAccountLink(c.var.deps, form.data);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 429) throw error;
       const [ja = error.message, en = ""] = error.message.split(" / ");

@@ -1,15 +1,13 @@
 import { findBatchPage, findBroadcast, findRecentBroadcasts } from "@enishi/db";
 import { CreateBroadcastSchema, EstimateBroadcastSchema } from "@enishi/shared/broadcasts/index";
 import { zValidator } from "@hono/zod-validator";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { notFound } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { cancel, createBroadcast, estimate, getBroadcast, progressOf, resume, toBroadcastDto } from "./broadcasts.service.ts";
 
-const depsOf = (c: Context<AppEnv>): Deps => ({ env: c.env, config: c.var.config, db: c.var.db, line: c.var.line });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const BatchQuery = z.object({
   after: z.coerce.number().int().min(-1).default(-1),
@@ -20,19 +18,19 @@ const BatchQuery = z.object({
 export const broadcastRoutes = new Hono<AppEnv>()
   .get("/", async function listBroadcasts(c) {
     const rows = await findRecentBroadcasts(c.var.db, 30);
-    const deps = depsOf(c);
+    const deps = c.var.deps;
     const broadcasts = await Promise.all(rows.map(async (row) => toBroadcastDto(row, await progressOf(deps, row))));
     return c.json({ broadcasts });
   })
   .post("/estimate", zValidator("json", EstimateBroadcastSchema, validationHook), async function estimateBroadcast(c) {
-    return c.json(await estimate(depsOf(c), c.req.valid("json")));
+    return c.json(await estimate(c.var.deps, c.req.valid("json")));
   })
   .post("/", zValidator("json", CreateBroadcastSchema, validationHook), async function create(c) {
-    const dto = await createBroadcast(depsOf(c), c.req.valid("json"), c.var.user?.userId ?? null);
+    const dto = await createBroadcast(c.var.deps, c.req.valid("json"), c.var.user?.userId ?? null);
     return c.json(dto, 201);
   })
   .get("/:id", zValidator("param", IdParam, validationHook), async function get(c) {
-    return c.json(await getBroadcast(depsOf(c), c.req.valid("param").id));
+    return c.json(await getBroadcast(c.var.deps, c.req.valid("param").id));
   })
   .get(
     "/:id/batches",
@@ -59,8 +57,8 @@ export const broadcastRoutes = new Hono<AppEnv>()
     },
   )
   .post("/:id/cancel", zValidator("param", IdParam, validationHook), async function cancelBroadcast(c) {
-    return c.json(await cancel(depsOf(c), c.req.valid("param").id));
+    return c.json(await cancel(c.var.deps, c.req.valid("param").id));
   })
   .post("/:id/resume", zValidator("param", IdParam, validationHook), async function resumeBroadcast(c) {
-    return c.json(await resume(depsOf(c), c.req.valid("param").id));
+    return c.json(await resume(c.var.deps, c.req.valid("param").id));
   });

@@ -7,7 +7,7 @@ import { validationHook } from "../../validation.ts";
 import { redeemOwnCoupon } from "./coupons.service.ts";
 import { claimCoupon } from "./grants.service.ts";
 import { getMyCoupon, listMyCoupons } from "./my-coupons.service.ts";
-import { callerId, depsOf } from "./route-context.ts";
+import { callerId } from "./route-context.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -18,15 +18,15 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 export const couponRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/", async function getMyCoupons(c) {
-    return c.json(await listMyCoupons(depsOf(c), callerId(c)));
+    return c.json(await listMyCoupons(c.var.deps, callerId(c)));
   })
   .get("/:id", zValidator("param", IdParam, validationHook), async function getCoupon(c) {
-    return c.json(await getMyCoupon(depsOf(c), callerId(c), c.req.valid("param").id));
+    return c.json(await getMyCoupon(c.var.deps, callerId(c), c.req.valid("param").id));
   })
   .post("/:id/claim", zValidator("param", IdParam, validationHook), async function claim(c) {
-    return c.json(await claimCoupon(depsOf(c), callerId(c), c.req.valid("param").id), 201);
+    return c.json(await claimCoupon(c.var.deps, callerId(c), c.req.valid("param").id), 201);
   })
   // "Use now": the clerk confirms on the customer's screen; a second tap or a second phone gets 409.
   .post("/grants/:id/use", zValidator("param", IdParam, validationHook), async function useNow(c) {
-    return c.json(await redeemOwnCoupon(depsOf(c), callerId(c), c.req.valid("param").id));
+    return c.json(await redeemOwnCoupon(c.var.deps, callerId(c), c.req.valid("param").id));
   });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
 import { validationHook } from "../../validation.ts";
 import { listUsableCoupons, redeemCouponByStaff } from "./coupons.service.ts";
-import { callerId, depsOf } from "./route-context.ts";
+import { callerId } from "./route-context.ts";
 
 /**
  * `/api/staff/coupons`: staff redeem a customer's copy by its code (scanned or typed at the counter, or
@@ -17,7 +17,7 @@ export const couponStaffRoutes = new Hono<AppEnv>().post(
   async function redeemByStaff(c) {
     const input = c.req.valid("json");
     const target = input.code !== undefined ? { code: input.code } : { grantId: input.grantId ?? "" };
-    const redeemed = await redeemCouponByStaff(depsOf(c), {
+    const redeemed = await redeemCouponByStaff(c.var.deps, {
       ...target,
       staffUserId: callerId(c),
       storeId: input.storeId,
@@ -32,6 +32,6 @@ export const couponStaffFriendRoutes = new Hono<AppEnv>().get(
   "/:userId/coupons",
   zValidator("param", z.object({ userId: LineUserIdSchema }), validationHook),
   async function usableCoupons(c) {
-    return c.json({ coupons: await listUsableCoupons(depsOf(c), c.req.valid("param").userId) });
+    return c.json({ coupons: await listUsableCoupons(c.var.deps, c.req.valid("param").userId) });
   },
 );

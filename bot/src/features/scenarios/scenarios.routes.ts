@@ -2,15 +2,13 @@ import { deleteUnusedScenario, findFriend, findScenario, updateScenarioStatus } 
 import { LineUserIdSchema } from "@enishi/shared";
 import { findScenarioTemplate, SCENARIO_TEMPLATES, ScenarioEventSchema, ScenarioInputSchema } from "@enishi/shared/scenarios/index";
 import { zValidator } from "@hono/zod-validator";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { conflict, notFound } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { createScenario, editScenario, friendScenarios, getScenario, listScenarios, recordScenarioEvent } from "./scenarios.service.ts";
 
-const depsOf = (c: Context<AppEnv>): Deps => ({ env: c.env, config: c.var.config, db: c.var.db, line: c.var.line });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const StatusSchema = z.object({ status: z.enum(["active", "paused"]) });
 const FromTemplateSchema = z.object({ templateId: z.string().min(1), couponId: z.string().min(1).max(64).optional() });
@@ -18,7 +16,7 @@ const FromTemplateSchema = z.object({ templateId: z.string().min(1), couponId: z
 /** Admin: scenarios, their templates, activation, and the event API that triggers them. */
 export const scenarioRoutes = new Hono<AppEnv>()
   .get("/", async function list(c) {
-    return c.json({ scenarios: await listScenarios(depsOf(c)) });
+    return c.json({ scenarios: await listScenarios(c.var.deps) });
   })
   .get("/templates", (c) =>
     c.json({
@@ -35,20 +33,20 @@ export const scenarioRoutes = new Hono<AppEnv>()
     const { templateId, couponId } = c.req.valid("json");
     const template = findScenarioTemplate(templateId);
     if (!template) throw notFound("No such template / テンプレートが見つかりません");
-    return c.json(await createScenario(depsOf(c), template.build({ couponId }), c.var.user?.userId ?? null, template.id), 201);
+    return c.json(await createScenario(c.var.deps, template.build({ couponId }), c.var.user?.userId ?? null, template.id), 201);
   })
   .post("/", zValidator("json", ScenarioInputSchema, validationHook), async function create(c) {
-    return c.json(await createScenario(depsOf(c), c.req.valid("json"), c.var.user?.userId ?? null), 201);
+    return c.json(await createScenario(c.var.deps, c.req.valid("json"), c.var.user?.userId ?? null), 201);
   })
   .get("/:id", zValidator("param", IdParam, validationHook), async function get(c) {
-    return c.json(await getScenario(depsOf(c), c.req.valid("param").id));
+    return c.json(await getScenario(c.var.deps, c.req.valid("param").id));
   })
   .put(
     "/:id",
     zValidator("param", IdParam, validationHook),
     zValidator("json", ScenarioInputSchema, validationHook),
     async function edit(c) {
-      return c.json(await editScenario(depsOf(c), c.req.valid("param").id, c.req.valid("json")));
+      return c.json(await editScenario(c.var.deps, c.req.valid("param").id, c.req.valid("json")));
     },
   )
   .post(
@@ -59,7 +57,7 @@ export const scenarioRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid("param");
       if (!(await updateScenarioStatus(c.var.db, id, c.req.valid("json").status, Date.now())))
         throw notFound("No such scenario / シナリオが見つかりません");
-      return c.json(await getScenario(depsOf(c), id));
+      return c.json(await getScenario(c.var.deps, id));
     },
   )
   .delete("/:id", zValidator("param", IdParam, validationHook), async function remove(c) {
@@ -80,7 +78,7 @@ export const scenarioEventRoutes = new Hono<AppEnv>().post(
   async function recordEvent(c) {
     const event = c.req.valid("json");
     if (!(await findFriend(c.var.db, event.userId))) throw notFound("No such friend / 友だちが見つかりません");
-    return c.json(await recordScenarioEvent(depsOf(c), event));
+    return c.json(await recordScenarioEvent(c.var.deps, event));
   },
 );
 
@@ -91,6 +89,6 @@ export const friendScenarioRoutes = new Hono<AppEnv>().get(
   async function scenariosOfFriend(c) {
     const { userId } = c.req.valid("param");
     if (!(await findFriend(c.var.db, userId))) throw notFound("No such friend / 友だちが見つかりません");
-    return c.json({ scenarios: await friendScenarios(depsOf(c), userId) });
+    return c.json({ scenarios: await friendScenarios(c.var.deps, userId) });
   },
 );

@@ -12,15 +12,13 @@ import {
 } from "@enishi/db";
 import { SegmentFilterSchema, SegmentInputSchema } from "@enishi/shared/segments/index";
 import { zValidator } from "@hono/zod-validator";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { conflict, notFound } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { assertTagsExist, compileOrRefuse, countSegment, previewSegment, toSegmentDto } from "./segments.service.ts";
 
-const depsOf = (c: Context<AppEnv>): Deps => ({ env: c.env, config: c.var.config, db: c.var.db, line: c.var.line });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const CountSchema = z.object({ filter: SegmentFilterSchema });
 const PreviewSchema = z.object({ filter: SegmentFilterSchema, limit: z.number().int().min(1).max(50).default(20) });
@@ -51,18 +49,18 @@ export const segmentRoutes = new Hono<AppEnv>()
   .post("/count", zValidator("json", CountSchema, validationHook), async function count(c) {
     // The number alone, cheap enough to ask on every edit; the preview adds members.
     const started = Date.now();
-    const total = await countSegment(depsOf(c), c.req.valid("json").filter, Date.now());
+    const total = await countSegment(c.var.deps, c.req.valid("json").filter, Date.now());
     return c.json({ count: total, tookMs: Date.now() - started });
   })
   .post("/preview", zValidator("json", PreviewSchema, validationHook), async function preview(c) {
     const { filter, limit } = c.req.valid("json");
-    return c.json(await previewSegment(depsOf(c), filter, limit, Date.now()));
+    return c.json(await previewSegment(c.var.deps, filter, limit, Date.now()));
   })
   .post("/", zValidator("json", SegmentInputSchema, validationHook), async function createSegment(c) {
     const input = c.req.valid("json");
     const now = Date.now();
     compileOrRefuse(input.filter, now);
-    await assertTagsExist(depsOf(c), input.filter);
+    await assertTagsExist(c.var.deps, input.filter);
     const id = crypto.randomUUID();
     await insertSegment(c.var.db, {
       id,
@@ -91,7 +89,7 @@ export const segmentRoutes = new Hono<AppEnv>()
       const input = c.req.valid("json");
       const now = Date.now();
       compileOrRefuse(input.filter, now);
-      await assertTagsExist(depsOf(c), input.filter);
+      await assertTagsExist(c.var.deps, input.filter);
       const updated = await updateSegment(c.var.db, id, {
         name: input.name,
         description: input.description,

@@ -11,7 +11,7 @@ import { validationHook } from "../../validation.ts";
 import { changeTakeover, toTakeover } from "../takeover/takeover.service.ts";
 import { learnRoutes } from "./learn.routes.ts";
 import { notesRoutes } from "./notes.routes.ts";
-import { depsOf, heldBy, staffOf, takeoverView } from "./staff-context.ts";
+import { heldBy, staffOf, takeoverView } from "./staff-context.ts";
 import { takeoverRoutes } from "./takeover.routes.ts";
 import { toTimelineItem } from "./timeline.ts";
 
@@ -96,7 +96,7 @@ export const conversationRoutes = new Hono<AppEnv>()
       const { text, clientKey, force } = c.req.valid("json");
       const friend = await findFriend(c.var.db, userId);
       if (!friend) throw notFound("No such friend / 友だちが見つかりません");
-      const deps = depsOf(c);
+      const deps = c.var.deps;
       const staff = staffOf(c);
       // Answering takes the chat (the bot falls silent); two members of staff never answer unknowingly.
       const change = await changeTakeover(deps, userId, { type: "staff-reply", staff, at: Date.now(), force }, staff);

@@ -9,7 +9,7 @@ import { validationHook } from "../../validation.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { createFaqEntry, FaqEntryInputSchema } from "../faq/faq-admin.service.ts";
 import { suggestPhrasing } from "../faq/learning.service.ts";
-import { depsOf, staffOf } from "./staff-context.ts";
+import { staffOf } from "./staff-context.ts";
 
 const UserParam = z.object({ userId: LineUserIdSchema });
 const LearnBody = z.union([
@@ -28,7 +28,7 @@ export const learnRoutes = new Hono<AppEnv>().post(
   async function learnFromChat(c) {
     const { userId } = c.req.valid("param");
     const body = c.req.valid("json");
-    const deps = depsOf(c);
+    const deps = c.var.deps;
     if (!(await findFriend(deps.db, userId))) throw notFound("No such friend / 友だちが見つかりません");
     const message = await findCustomerMessage(deps.db, userId, body.messageId);
     if (!message?.text) throw badRequest("Choose a text message from this customer / このお客様のテキストメッセージを選んでください");

@@ -8,7 +8,7 @@ import { notFound } from "../../errors.ts";
 import { notifyInbox } from "../../inbox/notify.ts";
 import { validationHook } from "../../validation.ts";
 import { friendProfile, notesOf } from "./profile.service.ts";
-import { depsOf, staffOf } from "./staff-context.ts";
+import { staffOf } from "./staff-context.ts";
 
 const UserParam = z.object({ userId: LineUserIdSchema });
 const NoteParam = z.object({ userId: LineUserIdSchema, noteId: z.coerce.number().int().positive() });
@@ -19,7 +19,7 @@ const NoteBody = z.object({
 /** The customer's profile beside the chat, and internal notes (staff only, never sent to the customer). */
 export const notesRoutes = new Hono<AppEnv>()
   .get("/:userId/profile", zValidator("param", UserParam, validationHook), async function getProfile(c) {
-    const profile = await friendProfile(depsOf(c), c.req.valid("param").userId);
+    const profile = await friendProfile(c.var.deps, c.req.valid("param").userId);
     if (!profile) throw notFound("No such friend / 友だちが見つかりません");
     return c.json(profile);
   })
@@ -29,7 +29,7 @@ export const notesRoutes = new Hono<AppEnv>()
     zValidator("json", NoteBody, validationHook),
     async function addNote(c) {
       const { userId } = c.req.valid("param");
-      const deps = depsOf(c);
+      const deps = c.var.deps;
       if (!(await findFriend(deps.db, userId))) throw notFound("No such friend / 友だちが見つかりません");
       const staff = staffOf(c);
       await insertConversationNote(deps.db, {
@@ -45,7 +45,7 @@ export const notesRoutes = new Hono<AppEnv>()
   )
   .delete("/:userId/notes/:noteId", zValidator("param", NoteParam, validationHook), async function removeNote(c) {
     const { userId, noteId } = c.req.valid("param");
-    const deps = depsOf(c);
+    const deps = c.var.deps;
     if (!(await deleteConversationNote(deps.db, userId, noteId, staffOf(c).userId)))
       throw notFound("No such note of yours / 削除できるメモがありません（自分のメモのみ削除できます）");
     await notifyInbox(deps.env, { type: "note", userId, messageId: null });

@@ -1,10 +1,7 @@
 import type { StaffRef, Takeover } from "@enishi/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { conflict, unauthorized } from "../../errors.ts";
-
-export const depsOf = (c: Context<AppEnv>): Deps => ({ env: c.env, config: c.var.config, db: c.var.db, line: c.var.line });
 
 /** The signed-in member of staff, from the verified ID token. */
 export function staffOf(c: Context<AppEnv>): StaffRef {

@@ -1,8 +1,9 @@
-import { advanceReadThrough, findAllStaff, findFriend, findReadMark, findRoles } from "@enishi/db";
+import { advanceReadThrough, findAllStaff, findFriend, findReadMark } from "@enishi/db";
 import { hasRole, LineUserIdSchema } from "@enishi/shared";
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
+import { rolesOf } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
 import { badRequest, notFound } from "../../errors.ts";
 import { notifyInbox } from "../../inbox/notify.ts";
@@ -11,7 +12,7 @@ import { LineApiError } from "../../line/errors.ts";
 import { validationHook } from "../../validation.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { changeTakeover } from "../takeover/takeover.service.ts";
-import { depsOf, heldBy, staffOf, takeoverView } from "./staff-context.ts";
+import { heldBy, staffOf, takeoverView } from "./staff-context.ts";
 
 const UserParam = z.object({ userId: LineUserIdSchema });
 const ForceBody = z.object({ force: z.boolean().default(false) }).default({ force: false });
@@ -35,7 +36,7 @@ export const takeoverRoutes = new Hono<AppEnv>()
     async function take(c) {
       const { userId } = c.req.valid("param");
       const { force } = c.req.valid("json");
-      const deps = depsOf(c);
+      const deps = c.var.deps;
       await requireFriend(deps.db, userId);
       const staff = staffOf(c);
       const change = await changeTakeover(deps, userId, { type: "take", staff, at: Date.now(), force }, staff);
@@ -52,10 +53,9 @@ export const takeoverRoutes = new Hono<AppEnv>()
     async function assign(c) {
       const { userId } = c.req.valid("param");
       const { staffUserId } = c.req.valid("json");
-      const deps = depsOf(c);
+      const deps = c.var.deps;
       await requireFriend(deps.db, userId);
-      const roles = await findRoles(deps.db, staffUserId);
-      if (!hasRole(roles, "staff") && !deps.config.adminUserIds.has(staffUserId))
+      if (!hasRole(await rolesOf(deps, staffUserId), "staff"))
         throw badRequest("That person is not a member of staff / スタッフではありません");
       const name = (await findAllStaff(deps.db)).find((s) => s.line_user_id === staffUserId && s.display_name)?.display_name ?? null;
       const actor = staffOf(c);
@@ -79,7 +79,7 @@ export const takeoverRoutes = new Hono<AppEnv>()
     async function resolve(c) {
       const { userId } = c.req.valid("param");
       const { force } = c.req.valid("json");
-      const deps = depsOf(c);
+      const deps = c.var.deps;
       await requireFriend(deps.db, userId);
       const staff = staffOf(c);
       const change = await changeTakeover(deps, userId, { type: "resolve", staff, at: Date.now(), force }, staff);
@@ -95,7 +95,7 @@ export const takeoverRoutes = new Hono<AppEnv>()
    */
   .post("/:userId/read", zValidator("param", UserParam, validationHook), async function markRead(c) {
     const { userId } = c.req.valid("param");
-    const deps = depsOf(c);
+    const deps = c.var.deps;
     const mark = await findReadMark(deps.db, userId);
     if (!mark) return c.json({ marked: false });
     if (!(await advanceReadThrough(deps.db, userId, mark.latestId, Date.now()))) return c.json({ marked: false });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "../../auth/middleware.ts";
 import type { AppEnv } from "../../context.ts";
 import { validationHook } from "../../validation.ts";
-import { callerId, depsOf } from "../coupons/route-context.ts";
+import { callerId } from "../coupons/route-context.ts";
 import { getSurveyForFriend, listSurveysForFriend, saveSurveyProgress, submitSurvey } from "./surveys.service.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
@@ -14,10 +14,10 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 export const surveyRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/", async function listSurveys(c) {
-    return c.json({ surveys: await listSurveysForFriend(depsOf(c), callerId(c)) });
+    return c.json({ surveys: await listSurveysForFriend(c.var.deps, callerId(c)) });
   })
   .get("/:id", zValidator("param", IdParam, validationHook), async function getSurvey(c) {
-    return c.json(await getSurveyForFriend(depsOf(c), callerId(c), c.req.valid("param").id));
+    return c.json(await getSurveyForFriend(c.var.deps, callerId(c), c.req.valid("param").id));
   })
   // Progress kept on the server, so a reload (or another phone) resumes where the friend left off.
   .put(
@@ -26,7 +26,7 @@ export const surveyRoutes = new Hono<AppEnv>()
     zValidator("json", SaveSurveyProgressInputSchema, validationHook),
     async function saveProgress(c) {
       const { answers, questionId } = c.req.valid("json");
-      return c.json(await saveSurveyProgress(depsOf(c), callerId(c), c.req.valid("param").id, answers, questionId));
+      return c.json(await saveSurveyProgress(c.var.deps, callerId(c), c.req.valid("param").id, answers, questionId));
     },
   )
   .post(
@@ -34,6 +34,6 @@ export const surveyRoutes = new Hono<AppEnv>()
     zValidator("param", IdParam, validationHook),
     zValidator("json", SubmitSurveyInputSchema, validationHook),
     async function submit(c) {
-      return c.json(await submitSurvey(depsOf(c), callerId(c), c.req.valid("param").id, c.req.valid("json").answers), 201);
+      return c.json(await submitSurvey(c.var.deps, callerId(c), c.req.valid("param").id, c.req.valid("json").answers), 201);
     },
   );

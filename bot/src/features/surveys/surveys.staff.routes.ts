@@ -4,7 +4,6 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
 import { validationHook } from "../../validation.ts";
-import { depsOf } from "../coupons/route-context.ts";
 import { friendSurveyAnswers } from "./survey-profile.service.ts";
 
 /** `/api/staff/friends/:userId/surveys`: the friend's survey answers, for their profile. */
@@ -12,6 +11,6 @@ export const surveyStaffFriendRoutes = new Hono<AppEnv>().get(
   "/:userId/surveys",
   zValidator("param", z.object({ userId: LineUserIdSchema }), validationHook),
   async function friendSurveys(c) {
-    return c.json({ responses: await friendSurveyAnswers(depsOf(c), c.req.valid("param").userId) });
+    return c.json({ responses: await friendSurveyAnswers(c.var.deps, c.req.valid("param").userId) });
   },
 );

@@ -4,13 +4,10 @@ import { zValidator } from "@hono/zod-validator";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import type { Deps } from "../../deps.ts";
 import { conflict, notFound } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { createTag, createTagGroup, editTag, editTagGroup, listTagAdmin, removeTagGroup } from "./tag-admin.service.ts";
 import { addTag, removeTag } from "./tags.service.ts";
-
-const depsOf = (c: Context<AppEnv>): Deps => ({ env: c.env, config: c.var.config, db: c.var.db, line: c.var.line });
 
 const TagName = z.string().trim().min(1, "Tag name is empty / タグ名を入力してください").max(50, "Up to 50 characters / 50文字までです");
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #06c755 / #06c755 の形式で指定してください");
@@ -56,7 +53,7 @@ export const friendTagRoutes = new Hono<AppEnv>()
       await requireFriend(c, userId);
       const existing = await findTagByName(c.var.db, tag);
       if (existing?.archived_at) throw conflict(`The tag 「${tag}」 is archived / このタグはアーカイブされています`);
-      const added = await addTag(depsOf(c), { userId, tag, source: "staff", sourceRef: c.var.user?.userId ?? null });
+      const added = await addTag(c.var.deps, { userId, tag, source: "staff", sourceRef: c.var.user?.userId ?? null });
       return c.json({ added }, added ? 201 : 200);
     },
   )
@@ -65,7 +62,7 @@ export const friendTagRoutes = new Hono<AppEnv>()
     await requireFriend(c, userId);
     const tag = await findTagById(c.var.db, tagId);
     if (!tag) throw notFound("No such tag / タグが見つかりません");
-    const removed = await removeTag(depsOf(c), { userId, tag: tag.name, source: "staff", sourceRef: c.var.user?.userId ?? null });
+    const removed = await removeTag(c.var.deps, { userId, tag: tag.name, source: "staff", sourceRef: c.var.user?.userId ?? null });
     if (!removed) throw notFound("This friend does not have this tag / この友だちにはこのタグがありません");
     return c.json({ removed });
   });
@@ -84,25 +81,25 @@ const GroupPatch = z
 /** Admin: tags and tag groups (names, colours, grouping, archive). */
 export const tagAdminRoutes = new Hono<AppEnv>()
   .get("/", zValidator("query", z.object({ archived: z.enum(["0", "1"]).default("0") }), validationHook), async function listTags(c) {
-    return c.json(await listTagAdmin(depsOf(c), c.req.valid("query").archived === "1"));
+    return c.json(await listTagAdmin(c.var.deps, c.req.valid("query").archived === "1"));
   })
   .post("/", zValidator("json", TagCreate, validationHook), async function postTag(c) {
-    return c.json(await createTag(depsOf(c), c.req.valid("json")), 201);
+    return c.json(await createTag(c.var.deps, c.req.valid("json")), 201);
   })
   .patch("/:id", zValidator("param", IdParam, validationHook), zValidator("json", TagPatch, validationHook), async function patchTag(c) {
-    return c.json(await editTag(depsOf(c), c.req.valid("param").id, c.req.valid("json")));
+    return c.json(await editTag(c.var.deps, c.req.valid("param").id, c.req.valid("json")));
   })
   .post("/groups", zValidator("json", GroupCreate, validationHook), async function postGroup(c) {
-    return c.json(await createTagGroup(depsOf(c), c.req.valid("json")), 201);
+    return c.json(await createTagGroup(c.var.deps, c.req.valid("json")), 201);
   })
   .patch(
     "/groups/:id",
     zValidator("param", IdParam, validationHook),
     zValidator("json", GroupPatch, validationHook),
     async function patchGroup(c) {
-      return c.json(await editTagGroup(depsOf(c), c.req.valid("param").id, c.req.valid("json")));
+      return c.json(await editTagGroup(c.var.deps, c.req.valid("param").id, c.req.valid("json")));
     },
   )
   .delete("/groups/:id", zValidator("param", IdParam, validationHook), async function deleteGroup(c) {
-    return c.json(await removeTagGroup(depsOf(c), c.req.valid("param").id));
+    return c.json(await removeTagGroup(c.var.deps, c.req.valid("param").id));
   });
