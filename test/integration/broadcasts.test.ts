@@ -1,20 +1,12 @@
 import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
-import { ADMIN_ID, botTexts, callWorker, chatOf, idTokenFor, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
+import { ADMIN_ID, botTexts, callAs, chatOf, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 const MINUTE = 60_000;
 const jstClock = (at: number) => new Date(at + 9 * 3_600_000).toISOString().slice(11, 16);
 
-async function admin(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(ADMIN_ID)}` };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return callWorker(path, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
 
 async function json<T>(response: Response, status: number): Promise<T> {
   const body = await response.json();

@@ -1,18 +1,10 @@
 import type { CouponInput } from "@enishi/shared";
 import { describe, expect, it } from "vitest";
-import { ADMIN_ID, callWorker, createLineUser, idTokenFor, sandbox, testEnv } from "./helpers.ts";
+import { ADMIN_ID, callAs, callWorker, createLineUser, idTokenFor, sandbox, testEnv } from "./helpers.ts";
 
 const DAY = 86_400_000;
 
-async function as(userId: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(userId)}` };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return callWorker(path, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const as = callAs;
 
 async function admin(): Promise<string> {
   await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });

@@ -98,3 +98,14 @@ export async function callsTo(endpoint: string, userId: string): Promise<Sandbox
   const { calls } = await sandbox<{ calls: SandboxCall[] }>(`/__sandbox/calls?endpoint=${endpoint}`);
   return calls.filter((c) => c.body?.to === userId || JSON.stringify(c.body ?? {}).includes(userId));
 }
+
+/** A request to the Worker as this LINE user (a fresh sandbox ID token); JSON body when `body` is given. */
+export async function callAs(userId: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(userId)}` };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  return callWorker(path, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}

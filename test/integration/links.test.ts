@@ -1,16 +1,8 @@
 import { buildTrackedLinkUrl, deriveLinkKey } from "@enishi/shared/links/index";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, callWorker, idTokenFor, newUserId, sandbox, testEnv } from "./helpers.ts";
+import { ADMIN_ID, callAs, callWorker, newUserId, sandbox, testEnv } from "./helpers.ts";
 
-async function admin(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(ADMIN_ID)}` };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return callWorker(path, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
 
 async function json<T>(response: Response, status: number): Promise<T> {
   const body = await response.json();

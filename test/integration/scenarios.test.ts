@@ -1,19 +1,7 @@
 import { createScheduledController } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
-import {
-  ADMIN_ID,
-  botTexts,
-  callWorker,
-  chatOf,
-  createLineUser,
-  idTokenFor,
-  makeEvent,
-  postWebhook,
-  sandbox,
-  testEnv,
-  waitFor,
-} from "./helpers.ts";
+import { ADMIN_ID, botTexts, callAs, chatOf, createLineUser, makeEvent, postWebhook, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -23,15 +11,7 @@ const jstText = (at: number) => new Date(at + 9 * 3_600_000).toISOString().slice
 const dayAt = (at: number, days: number, hhmm = "10:00") =>
   jst(`${new Date(at + 9 * 3_600_000).toISOString().slice(0, 10)}T${hhmm}`) + days * DAY;
 
-async function admin(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(ADMIN_ID)}` };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return callWorker(path, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
 
 async function json<T>(response: Response, status: number): Promise<T> {
   const body = await response.json();

@@ -1,15 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, callWorker, createLineUser, idTokenFor, sandbox, testEnv } from "./helpers.ts";
+import { ADMIN_ID, callAs, createLineUser, sandbox, testEnv } from "./helpers.ts";
 
-async function as(userId: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await idTokenFor(userId)}` };
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return callWorker(path, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const as = callAs;
 const admin = (path: string, init: { method?: string; body?: unknown } = {}) => as(ADMIN_ID, path, init);
 
 async function json<T>(response: Response, status: number): Promise<T> {
