@@ -29,6 +29,27 @@ if (!existsSync(join(dataDir, "salon", "faq.json")) || !existsSync(join(dataDir,
   process.exit(0);
 }
 const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(dataDir, ...path), "utf8"));
+
+// --cold: only the first build of 500 shop-sized entries in this process (JIT and ICU cold, as in a
+// fresh Worker isolate), then exit.
+if (process.argv.includes("--cold")) {
+  const corpus = readJson("localgovfaq", "corpus.json") as Record<string, string>;
+  const entries: FaqEntry[] = Object.entries(corpus)
+    .slice(0, 500)
+    .map(([id, text]) => {
+      const match = /^Question:\s*([\s\S]*?)\nAnswer:\s*([\s\S]*)$/.exec(text);
+      return { id, question: (match?.[1] ?? text).trim(), answer: (match?.[2] ?? "").trim().slice(0, 130), alternates: [] };
+    });
+  const t0 = performance.now();
+  buildFaqIndex(entries);
+  const first = performance.now() - t0;
+  const t1 = performance.now();
+  buildFaqIndex(entries);
+  console.log(
+    `first build of 500 shop-sized entries in a fresh process: ${first.toFixed(1)} ms (second: ${(performance.now() - t1).toFixed(1)} ms)`,
+  );
+  process.exit(0);
+}
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 // --- salon ---
@@ -100,15 +121,21 @@ console.log(
 // --- cost ---
 // 500 real FAQ entries: localgovfaq's first 500 as they are (answers ~360 characters on average, longer
 // than a shop's), and the same cut to 130 characters, a shop FAQ's size (salon's answers average 124).
-function buildTimes(entries: FaqEntry[]): { median: number; best: number } {
+// Builds are timed many times after two warm-up builds (p50, p99): a single timing on a shared machine
+// says little. The first build of a fresh process (JIT cold) is slower: `node … test/bench/faq.ts --cold`.
+const BUILDS = 100;
+function buildTimes(entries: FaqEntry[]): { p50: number; p99: number; best: number } {
+  buildFaqIndex(entries);
+  buildFaqIndex(entries);
   const times: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < BUILDS; i++) {
     const t0 = performance.now();
     buildFaqIndex(entries);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] as number, best: times[0] as number };
+  const at = (q: number): number => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] as number;
+  return { p50: at(0.5), p99: at(0.99), best: times[0] as number };
 }
 const entries500 = localgovEntries.slice(0, 500);
 const shopSized500 = entries500.map((e) => ({ ...e, answer: e.answer.slice(0, 130) }));
@@ -118,12 +145,14 @@ for (const m of messages.slice(0, 200)) decide(index500, m); // warm-up: JIT and
 const t0 = performance.now();
 for (const m of messages) decide(index500, m);
 const perMessage = (performance.now() - t0) / messages.length;
-console.log(`\ncost on Node ${process.version}, 500 entries (wall clock; a busy machine inflates the medians):`);
+console.log(`\ncost on Node ${process.version}, 500 entries (wall clock; a busy machine inflates the figures):`);
 console.log(`  decide(): ${perMessage.toFixed(3)} ms per message (mean over ${messages.length} messages; goal ≤ 1 ms)`);
 for (const [label, entries] of [
   ["shop-sized answers (≤ 130 chars)", shopSized500],
   ["localgovfaq answers (~360 chars)", entries500],
 ] as const) {
-  const { median, best } = buildTimes(entries);
-  console.log(`  buildFaqIndex(), ${label}: ${median.toFixed(1)} ms median, ${best.toFixed(1)} ms best of 15 (goal ≤ 50 ms)`);
+  const { p50, p99, best } = buildTimes(entries);
+  console.log(
+    `  buildFaqIndex(), ${label}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, best ${best.toFixed(1)} ms of ${BUILDS} (goal ≤ 50 ms)`,
+  );
 }

@@ -5,7 +5,7 @@
  * indexed by term id with an "entry stamp" instead of Maps: the build of 500 entries stays in budget.
  */
 import { classifyMessage } from "./intent.ts";
-import { type Postings, TripleList } from "./postings.ts";
+import { type Postings, TermIds, TripleList } from "./postings.ts";
 import type { FaqEntry } from "./schema.ts";
 import { analyze, compileLexicon, emitTerms, type Lexicon, type TermBag } from "./tokenize.ts";
 
@@ -21,7 +21,7 @@ export interface FaqIndexOptions {
 export interface FaqIndex {
   entries: FaqEntry[];
   lexicon: Lexicon;
-  termIds: Map<string | number, number>;
+  termIds: TermIds;
   idf: Float64Array;
   /** idf of a term no entry contains: what an off-topic word in a message weighs */
   unknownIdf: number;
@@ -68,7 +68,7 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
   for (const { id, question } of options.learned ?? []) learnedById.set(id, [...(learnedById.get(id) ?? []), question]);
 
   // Per term id: document frequency, and what the current entry `e` holds (valid when stamp === e).
-  const termIds = new Map<string | number, number>();
+  const termIds = new TermIds();
   const df: number[] = [];
   const stamp: number[] = [];
   const inAnswer: number[] = [];
@@ -78,10 +78,8 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
   const phrasingStamp: number[] = [];
   const phrasingWeight: number[] = [];
   const idOf = (term: string | number): number => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = df.length;
-      termIds.set(term, id);
+    const id = termIds.intern(term);
+    if (id === df.length) {
       df.push(0);
       stamp.push(-1);
       inAnswer.push(0);

@@ -15,11 +15,14 @@ describe("normalizeText", () => {
   it("joins hyphenated latin words and keeps numbers whole", () => {
     expect(normalizeText("Wi-Fiは？")).toBe("wifiは");
     expect(normalizeText("1000円、3,000円")).toBe("1000円 3 000円");
+    // left to right, a letter joins once (as the regular expression this replaced did)
+    expect(normalizeText("a-b-c e.mail・x")).toBe("ab c emailx");
   });
 
   it("collapses emphasis and treats 〜 as a long vowel", () => {
     expect(normalizeText("すごーーーい！！！")).toBe("すごーい");
     expect(normalizeText("いくら〜？")).toBe("いくらー");
+    expect(normalizeText("ｗｗｗ 1111 ああ")).toBe("w 1111 ああ");
   });
 });
 

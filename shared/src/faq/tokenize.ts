@@ -11,7 +11,7 @@
  * index build of 500 entries within budget.
  */
 import { CONCEPTS, LOANWORDS } from "./lexicon.ts";
-import { foldKana, normalizeText } from "./normalize.ts";
+import { foldCode, foldKana, fromCodes, ITERATION_MARK, normalizeText } from "./normalize.ts";
 import { romajiToHiragana } from "./romaji.ts";
 
 /** term → weight; bigrams are numbers, other terms prefixed strings (`w:`, `r:`, `c:`) */
@@ -29,10 +29,15 @@ const STOP_WORDS = new Set(
 );
 
 export interface Lexicon {
-  /** folded forms → concept term (`c:…`), grouped by the UTF-16 code of their first character */
-  byFirstChar: Map<number, Array<{ key: string; term: string }>>;
-  /** 1 for the UTF-16 codes that start a form: most characters start none, and this skips the Map */
-  starts: Uint8Array;
+  /**
+   * The forms as a trie over folded UTF-16 codes: node 0 is the root, `next[node]` maps a code to the
+   * child node, `terms[node]` lists the concept terms (`c:…`) of the forms ending there (one entry per
+   * form, so a text matching two forms of one concept at one place counts twice, as it did form by form).
+   */
+  next: Array<Map<number, number>>;
+  terms: Array<string[] | undefined>;
+  /** the root's children by UTF-16 code (0: no form starts with it), a table rather than a Map lookup */
+  first: Int32Array;
   /** latin forms match whole words only: 「pt」 must not fire inside 「apt」 */
   latin: Map<string, string[]>;
 }
@@ -49,8 +54,9 @@ export function compileLexicon(extra?: Readonly<Record<string, readonly string[]
 }
 
 function compileForms(groups: Readonly<Record<string, readonly string[]>>): Lexicon {
-  const byFirstChar: Lexicon["byFirstChar"] = new Map();
-  const starts = new Uint8Array(0x10000);
+  const next: Lexicon["next"] = [new Map()];
+  const terms: Lexicon["terms"] = [undefined];
+  const first = new Int32Array(0x10000);
   const latin: Lexicon["latin"] = new Map();
   for (const [concept, forms] of Object.entries(groups)) {
     for (const form of forms) {
@@ -60,12 +66,24 @@ function compileForms(groups: Readonly<Record<string, readonly string[]>>): Lexi
         latin.set(key, [...(latin.get(key) ?? []), `c:${concept}`]);
         continue;
       }
-      const first = key.charCodeAt(0);
-      byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), { key, term: `c:${concept}` }]);
-      starts[first] = 1;
+      let node = 0;
+      for (let i = 0; i < key.length; i++) {
+        const code = key.charCodeAt(i);
+        const children = next[node] as Map<number, number>;
+        let child = children.get(code);
+        if (child === undefined) {
+          child = next.length;
+          children.set(code, child);
+          next.push(new Map());
+          terms.push(undefined);
+        }
+        node = child;
+      }
+      terms[node] = [...(terms[node] ?? []), `c:${concept}`];
     }
   }
-  return { byFirstChar, starts, latin };
+  for (const [code, child] of next[0] as Map<number, number>) first[code] = child;
+  return { next, terms, first, latin };
 }
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
@@ -98,6 +116,8 @@ function classOf(code: number): number {
   if (code >= 0x30 && code <= 0x39) return DIGIT;
   return code === 0x20 ? SPACE : KANJI; // surrogate halves of rare kanji: treat as kanji
 }
+/** classOf for every UTF-16 code: one table lookup per character at build time (64 KB, built once) */
+const CLASS = Uint8Array.from({ length: 0x10000 }, (_, code) => classOf(code));
 
 /**
  * UTF-16 code → 15 bits (ASCII/Latin-1, kana, CJK, compatibility kanji), so that a bigram key stays a
@@ -110,6 +130,7 @@ function compact(code: number): number {
   if (code >= 0xf900 && code < 0xfb00) return code - 0xf900 + 0x6e00;
   return 0x7000 + (code % 0x1000); // anything else (surrogate halves): rare, collisions harmless
 }
+const COMPACT = Uint16Array.from({ length: 0x10000 }, (_, code) => compact(code));
 
 /** Receives every term occurrence; analyze() folds them into a bag, buildFaqIndex() into its arrays. */
 export type TermSink = (term: string | number, weight: number) => void;
@@ -126,46 +147,67 @@ function emitWords(sink: TermSink, prepared: string): void {
   }
 }
 
-/** Bigrams and script runs in one pass over the folded key. */
-function emitCharacterTerms(sink: TermSink, prepared: string): string {
-  const folded = foldKana(prepared);
-  // foldKana drops ー and keeps every other character 1:1, so classes are taken from the prepared
-  // text with ー skipped the same way.
-  let k = 0;
-  const classes = new Uint8Array(folded.length);
+// Per-text scratch buffers (folded codes and the classes of the characters they came from), grown as
+// needed: no allocation per text.
+let codes = new Uint16Array(512);
+let classes = new Uint8Array(512);
+
+/**
+ * Bigrams, script runs and lexicon concepts in one pass over the folded key (foldKana's, computed
+ * here code by code rather than as a string: only runs and latin words need one).
+ */
+function emitCharacterTerms(sink: TermSink, prepared: string, lexicon: Lexicon): void {
+  if (codes.length < prepared.length + 1) {
+    codes = new Uint16Array(2 * prepared.length + 2);
+    classes = new Uint8Array(2 * prepared.length + 2);
+  }
+  let n = 0;
+  let latinWords = false;
   for (let i = 0; i < prepared.length; i++) {
     const code = prepared.charCodeAt(i);
-    if (code === 0x30fc) continue;
-    classes[k++] = classOf(code);
+    if (code === 0x30fc) continue; // ー, which foldKana drops
+    const folded = code === ITERATION_MARK && n > 0 ? (codes[n - 1] as number) : foldCode(code);
+    codes[n] = folded;
+    const c = CLASS[code] as number;
+    classes[n++] = c;
+    if (c === LATIN || c === DIGIT) latinWords = true;
   }
+  classes[n] = SPACE;
   let runStart = 0;
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? (classes[i] as number) : SPACE;
-    const prev = i > 0 ? (classes[i - 1] as number) : SPACE;
-    if (i > 0 && prev !== SPACE && prev !== HIRAGANA && c !== SPACE && c !== HIRAGANA)
-      sink(compact(folded.charCodeAt(i - 1)) * 0x8000 + compact(folded.charCodeAt(i)), WEIGHT.bigram);
+  let prev = SPACE;
+  for (let i = 0; i <= n; i++) {
+    const c = classes[i] as number;
+    if (prev !== SPACE && prev !== HIRAGANA && c !== SPACE && c !== HIRAGANA)
+      sink((COMPACT[codes[i - 1] as number] as number) * 0x8000 + (COMPACT[codes[i] as number] as number), WEIGHT.bigram);
     // Okurigana skipped: 「申し込み」「取り消し」「持ち帰り」 also give the bigram of 「申込」「取消」「持帰」
     // (a particle between two kanji, 「市の税」, is not okurigana).
-    else if (i > 1 && c === KANJI && prev === HIRAGANA && classes[i - 2] === KANJI && !PARTICLES.has(folded.charCodeAt(i - 1)))
-      sink(compact(folded.charCodeAt(i - 2)) * 0x8000 + compact(folded.charCodeAt(i)), WEIGHT.bigram);
+    else if (i > 1 && c === KANJI && prev === HIRAGANA && classes[i - 2] === KANJI && !PARTICLES.has(codes[i - 1] as number))
+      sink((COMPACT[codes[i - 2] as number] as number) * 0x8000 + (COMPACT[codes[i] as number] as number), WEIGHT.bigram);
     if (c !== prev) {
-      if (i - runStart >= 2 && (prev === KANJI || prev === KATAKANA || prev === LATIN)) sink(`r:${folded.slice(runStart, i)}`, WEIGHT.run);
+      if (i - runStart >= 2 && (prev === KANJI || prev === KATAKANA || prev === LATIN))
+        sink(`r:${fromCodes(codes, i, runStart)}`, WEIGHT.run);
       runStart = i;
     }
+    prev = c;
   }
-  return folded;
-}
 
-function emitConcepts(sink: TermSink, folded: string, lexicon: Lexicon): void {
-  for (const word of folded.match(/[a-z0-9]+/g) ?? []) {
-    for (const term of lexicon.latin.get(word) ?? []) sink(term, WEIGHT.concept);
+  // Concepts: latin forms as whole words, the others by walking the trie from every start character.
+  if (latinWords && lexicon.latin.size > 0) {
+    for (const word of fromCodes(codes, n).match(/[a-z0-9]+/g) ?? []) {
+      for (const term of lexicon.latin.get(word) ?? []) sink(term, WEIGHT.concept);
+    }
   }
-  for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
-    if (lexicon.starts[code] === 0) continue;
-    const forms = lexicon.byFirstChar.get(code);
-    if (!forms) continue;
-    for (const form of forms) if (folded.startsWith(form.key, i)) sink(form.term, WEIGHT.concept);
+  const { next, terms, first } = lexicon;
+  for (let i = 0; i < n; i++) {
+    let node: number | undefined = first[codes[i] as number] as number;
+    if (node === 0) continue;
+    let j = i + 1;
+    while (node !== undefined) {
+      const found = terms[node];
+      if (found) for (const term of found) sink(term, WEIGHT.concept);
+      if (j === n) break;
+      node = (next[node] as Map<number, number>).get(codes[j++] as number);
+    }
   }
 }
 
@@ -173,7 +215,7 @@ function emitConcepts(sink: TermSink, folded: string, lexicon: Lexicon): void {
 export function emitTerms(text: string, lexicon: Lexicon, words: boolean, sink: TermSink): void {
   const prepared = prepare(text, lexicon);
   if (words) emitWords(sink, prepared);
-  emitConcepts(sink, emitCharacterTerms(sink, prepared), lexicon);
+  emitCharacterTerms(sink, prepared, lexicon);
 }
 
 /**
