@@ -1,5 +1,5 @@
 import type { ErrorBody, PublicConfig } from "@enishi/shared";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -45,6 +45,11 @@ const withDeps = createMiddleware<AppEnv>(async function withDeps(c, next) {
   c.set("line", deps.line);
   await next();
 });
+
+/** The console build's page (dist/console/index.html); its client router then shows the path asked for. */
+function serveConsole(c: Context<AppEnv>): Promise<Response> {
+  return c.env.ASSETS.fetch(new Request(new URL("/console/", c.req.url), { headers: c.req.raw.headers }));
+}
 
 const api = new Hono<AppEnv>()
   // A no-I/O route: health checks, and the baseline the webhook benchmark is compared with.
@@ -100,7 +105,12 @@ export const app = new Hono<AppEnv>()
   // The demo shop website's login page for LINE's account-link flow (server-rendered HTML).
   .route("/link", loginPageRoutes)
   // Tracked links: public redirect that records the click (decision 020).
-  .route("/r", redirectRoutes);
+  .route("/r", redirectRoutes)
+  // Staff and admin screens: the LIFF app's console build (decision 021); every other page is the customer build.
+  .get("/staff", serveConsole)
+  .get("/staff/*", serveConsole)
+  .get("/admin", serveConsole)
+  .get("/admin/*", serveConsole);
 
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`, c.var.requestId), 404));
 

@@ -4,7 +4,6 @@
 //    DevTools' "Fast 4G" preset applied through CDP (goal ≤ 1.0 s). The customer bundle size is
 //    card-bundle.ts. Ports 8801/8802 (the card e2e ports: don't run both at once).
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import autocannon from "autocannon";
 import { DEMO_CUSTOMERS } from "../dev/demo-users.ts";
 import { prepareIsolatedWorker, REPO_ROOT, type StackPorts, startStack } from "../dev/stack.ts";
@@ -32,13 +31,10 @@ async function measure(name: string, url: string, headers: Record<string, string
   return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx };
 }
 
+/** Both parts of the mock build (the customer mini-app at / and the console), as `pnpm dev` serves them. */
 function buildMockApp(): void {
-  const vite = join(REPO_ROOT, "liff-app", "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--mode", "mock", "--logLevel", "warn"], {
-    cwd: join(REPO_ROOT, "liff-app"),
-    stdio: "inherit",
-  });
-  if (result.status !== 0) throw new Error("vite build --mode mock failed");
+  const result = spawnSync("pnpm", ["--filter", "@enishi/liff-app", "build:mock"], { cwd: REPO_ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("pnpm --filter @enishi/liff-app build:mock failed");
 }
 
 async function idToken(sandbox: string, userId: string): Promise<string> {

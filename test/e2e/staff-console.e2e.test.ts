@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
-import { createCustomer, sendAs, waitForBotMessages } from "./sandbox.ts";
+import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
 const { urls, chromiumPath } = inject("e2e");
 
@@ -40,6 +40,34 @@ describe("staff console", () => {
     await timeline.filter({ hasText: "予約の変更はできますか？" }).first().waitFor();
     expect(await staff.locator('[data-testid="timeline-message"][data-sender="bot"]').count()).toBeGreaterThanOrEqual(2);
 
+    await context.close();
+  }, 60_000);
+
+  it("opens the console build when staff go from the customer area to their screens", async ({ task, onTestFailed }) => {
+    // Customers get the small preact/compat build at /, staff and admin screens the React console build from
+    // /console/ (decision 021): a nav link out of the customer area is a full load of the console.
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    onTestFailed(async () => {
+      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
+    });
+    const page = await context.newPage();
+    const entry = () => page.locator('script[type="module"]').first().getAttribute("src");
+    await page.goto(liffAppUrl(urls, "/coupons", DEMO_STAFF_ID));
+    await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 20_000 });
+    expect(await entry()).toMatch(/^\/assets\/index-/);
+
+    await page.getByRole("link", { name: /スキャン/ }).click();
+    await page.getByTestId("scan-code-input").waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe("/staff/scan");
+    expect(await entry()).toMatch(/^\/console\/assets\/index-/);
+
+    // And back: the console shows customer pages too, with the same identity (kept for the tab).
+    await page
+      .getByRole("link", { name: /クーポン/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe("/coupons");
     await context.close();
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from "react";
-import { Route, Switch } from "wouter";
+import { Route, Switch, useLocation } from "wouter";
 import { Loading } from "../components/states.tsx";
 import { loadMemberCardPage, preloadMemberCardIfLanding } from "../features/member-card/preload.ts";
+import { ConsoleHandoff, HANDS_OVER_CONSOLE, isConsolePath } from "./console-handoff.tsx";
 import { RequireRole } from "./require-role.tsx";
 import { CustomerHomeRoute } from "./routes/customer-home.tsx";
 import { NotFoundRoute } from "./routes/not-found.tsx";
@@ -41,6 +42,8 @@ const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-edi
 const LinksPage = lazy(() => import("../features/links/links-page.tsx"));
 
 export function AppRouter() {
+  const [location] = useLocation();
+  if (HANDS_OVER_CONSOLE && isConsolePath(location)) return <ConsoleHandoff />;
   return (
     <Suspense
       fallback={

@@ -51,14 +51,18 @@ function takeMockParams(): { userId: string | null; sandbox: string } {
   return { userId, sandbox: (sandbox ?? import.meta.env.VITE_SANDBOX_URL ?? DEFAULT_SANDBOX).replace(/\/+$/, "") };
 }
 
-async function fetchIdToken(sandbox: string, userId: string): Promise<string> {
+function requestIdToken(sandbox: string, userId: string): Promise<Response> {
+  return fetch(`${sandbox}/__sandbox/login/id-token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ userId }),
+  });
+}
+
+async function readIdToken(request: Promise<Response>, sandbox: string, userId: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`${sandbox}/__sandbox/login/id-token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ userId }),
-    });
+    response = await request;
   } catch (error) {
     throw new LiffSetupError("sandbox_unreachable", `Cannot reach the LINE sandbox: ${String(error)}`, sandbox);
   }
@@ -68,6 +72,31 @@ async function fetchIdToken(sandbox: string, userId: string): Promise<string> {
     throw new LiffSetupError("sandbox_rejected", `The LINE sandbox refused an ID token for ${userId} (HTTP ${response.status})`, sandbox);
   }
   return idToken;
+}
+
+const fetchIdToken = (sandbox: string, userId: string) => readIdToken(requestIdToken(sandbox, userId), sandbox, userId);
+
+/** What the inline script of mock builds' index.html started (vite.config.ts, `earlyMockToken`). */
+interface EarlyToken {
+  userId: string;
+  sandbox: string;
+  response: Promise<Response>;
+}
+
+/**
+ * The token request index.html sent while the scripts were still downloading, if it was for this user and
+ * sandbox: in LINE, liff.init() finds the ID token without a round trip, so the mock should not add one.
+ */
+function takeEarlyToken(sandbox: string, userId: string): Promise<string> | null {
+  const holder = window as { __enishiEarlyToken?: EarlyToken };
+  const early = holder.__enishiEarlyToken;
+  delete holder.__enishiEarlyToken;
+  if (!early) return null;
+  if (early.userId !== userId || early.sandbox !== sandbox) {
+    early.response.catch(() => {});
+    return null;
+  }
+  return readIdToken(early.response, sandbox, userId);
 }
 
 type MockData = Parameters<LiffMockApi["set"]>[0] extends infer D ? Exclude<D, (...args: never[]) => unknown> : never;
@@ -91,7 +120,7 @@ function applyToken(mock: LiffMockApi, idToken: string): void {
 export async function installLiffMock(liff: Liff): Promise<() => Promise<void>> {
   const { userId, sandbox } = takeMockParams();
   // Ask the sandbox for the ID token while the mock initialises: one round trip less before the first data.
-  const firstToken = userId ? fetchIdToken(sandbox, userId) : null;
+  const firstToken = userId ? (takeEarlyToken(sandbox, userId) ?? fetchIdToken(sandbox, userId)) : null;
   firstToken?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   // The plugin is typed against the full SDK; the pluggable core has the members it touches (isInClient).
   liff.use(new LiffMockPlugin() as unknown as Parameters<Liff["use"]>[0]);
