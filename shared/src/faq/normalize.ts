@@ -83,16 +83,16 @@ export function normalizeText(text: string): string {
   return fromCodes(out, m);
 }
 
-/** codes[from, to) of a buffer as a string. */
-export function fromCodes(codes: Uint16Array, to: number, from = 0): string {
+/** prefix + codes[from, to) of a buffer, as a string. */
+export function fromCodes(codes: Uint16Array, to: number, from = 0, prefix = ""): string {
   if (to - from <= 24) {
-    let short = "";
+    let short = prefix;
     for (let i = from; i < to; i++) short += String.fromCharCode(codes[i] as number);
     return short;
   }
   // apply over a typed array is the fastest portable way back to a string; chunks stay under the
   // engine's argument limit.
-  let result = "";
+  let result = prefix;
   for (let i = from; i < to; i += 8192)
     result += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
   return result;

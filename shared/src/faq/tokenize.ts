@@ -25,7 +25,7 @@ const WEIGHT = { word: 0.5, kanaWord: 0.35, run: 0.5, bigram: 0.7, concept: 2 };
 const STOP_WORDS = new Set(
   "です ます ください くださ ですか ますか ですが でしょうか でしょう ありますか あります できますか できます ません ました ので のです んです んですが んですけど けれど ところ こと もの よう ような みたい など とか って という ちょっと すみません お願い ある いる する なる できる れる られる ない なく しまい しまう いただけ いただく もらえ もらう くれる"
     .split(" ")
-    .map(foldKana),
+    .map((word) => `w:${foldKana(word)}`),
 );
 
 export interface Lexicon {
@@ -138,12 +138,21 @@ export type TermSink = (term: string | number, weight: number) => void;
 function emitWords(sink: TermSink, prepared: string): void {
   for (const { segment, isWordLike } of segmenter.segment(prepared)) {
     if (!isWordLike) continue;
-    const key = foldKana(segment);
-    if (key.length === 0 || STOP_WORDS.has(key)) continue;
+    // `w:` + foldKana(segment), built in one pass with the hiragana check.
+    let term = "w:";
     let hiraganaOnly = true;
-    for (let i = 0; i < segment.length && hiraganaOnly; i++) hiraganaOnly = classOf(segment.charCodeAt(i)) === HIRAGANA;
-    if (hiraganaOnly && key.length <= 2) continue;
-    sink(`w:${key}`, hiraganaOnly ? WEIGHT.kanaWord : WEIGHT.word);
+    for (let i = 0; i < segment.length; i++) {
+      let code = segment.charCodeAt(i);
+      if (CLASS[code] !== HIRAGANA) hiraganaOnly = false;
+      if (code === ITERATION_MARK && term.length > 2) code = term.charCodeAt(term.length - 1);
+      else if (code === 0x30fc)
+        continue; // ー
+      else code = foldCode(code);
+      term += String.fromCharCode(code);
+    }
+    if (term.length === 2 || STOP_WORDS.has(term)) continue;
+    if (hiraganaOnly && term.length <= 4) continue; // hiragana words of one or two characters are grammar
+    sink(term, hiraganaOnly ? WEIGHT.kanaWord : WEIGHT.word);
   }
 }
 
@@ -185,7 +194,7 @@ function emitCharacterTerms(sink: TermSink, prepared: string, lexicon: Lexicon):
       sink((COMPACT[codes[i - 2] as number] as number) * 0x8000 + (COMPACT[codes[i] as number] as number), WEIGHT.bigram);
     if (c !== prev) {
       if (i - runStart >= 2 && (prev === KANJI || prev === KATAKANA || prev === LATIN))
-        sink(`r:${fromCodes(codes, i, runStart)}`, WEIGHT.run);
+        sink(fromCodes(codes, i, runStart, "r:"), WEIGHT.run);
       runStart = i;
     }
     prev = c;
