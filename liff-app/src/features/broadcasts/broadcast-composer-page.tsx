@@ -8,6 +8,8 @@ import {
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { ChoiceSelect } from "../../components/choice-select.tsx";
+import { Field } from "../../components/field.tsx";
 import { ErrorState } from "../../components/states.tsx";
 import { useAudienceChoices, useCreateBroadcast, useEstimate } from "./api/broadcasts.ts";
 import { type MessageDraft, MessageEditor, toMessages } from "./components/message-editor.tsx";
@@ -105,29 +107,21 @@ export default function BroadcastComposerPage() {
         <Bi ja="新しい配信" en="New broadcast" />
       </h1>
       <form className="card" onSubmit={startReview} noValidate onChange={() => setReview(null)}>
-        <div className="field">
-          <label htmlFor="bc-name">
-            <Bi ja="配信名（管理用）" en="Name (for you)" inline />
-          </label>
-          <input id="bc-name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="bc-audience">
-            <Bi ja="宛先" en="Audience" inline />
-          </label>
-          <select
-            id="bc-audience"
-            value={audience.type === "everyone" ? "" : audience.segmentId}
-            onChange={(e) => setAudience(e.target.value ? { type: "segment", segmentId: e.target.value } : { type: "everyone" })}
-          >
-            <option value="">フォロー中の全員 / everyone following</option>
-            {(choices.data?.segments ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                セグメント: {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="bc-name" ja="配信名（管理用）" en="Name (for you)">
+          {(p) => <input {...p} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field id="bc-audience" ja="宛先" en="Audience">
+          {(p) => (
+            <ChoiceSelect
+              {...p}
+              none="フォロー中の全員 / everyone following"
+              choices={choices.data?.segments ?? []}
+              label={(s) => `セグメント: ${s.name}`}
+              value={audience.type === "everyone" ? "" : audience.segmentId}
+              onChange={(segmentId) => setAudience(segmentId ? { type: "segment", segmentId } : { type: "everyone" })}
+            />
+          )}
+        </Field>
         <MessageEditor
           drafts={drafts}
           coupons={choices.data?.coupons ?? []}

@@ -3,6 +3,7 @@ import type { ScenarioInput, ScenarioStep, ScenarioTrigger, ScenarioTriggerType 
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { Field } from "../../components/field.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { useDeleteScenario, useGrantableCoupons, useSaveScenario, useScenario, useScenarioStatus } from "./api/scenarios.ts";
@@ -56,45 +57,43 @@ function Editor({ id, status, initial }: { id: string | null; status: string | n
   return (
     <form className="scn-form" onSubmit={submit} noValidate>
       <section className="card">
-        <div className="field">
-          <label htmlFor="scn-name">
-            <Bi ja="シナリオ名" en="Name" inline />
-          </label>
-          <input id="scn-name" maxLength={80} value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="scn-trigger">
-            <Bi ja="開始のきっかけ" en="Trigger" inline />
-          </label>
-          <select
-            id="scn-trigger"
-            value={draft.trigger.type}
-            onChange={(e) => set({ trigger: triggerFor(e.target.value as ScenarioTriggerType) })}
-          >
-            {Object.entries(TRIGGERS).map(([type, [ja, en]]) => (
-              <option key={type} value={type}>
-                {ja} / {en}
-              </option>
-            ))}
-          </select>
-          {draft.trigger.type === "tagAdded" ? (
-            <input
-              aria-label="きっかけのタグ / Trigger tag"
-              maxLength={50}
-              value={draft.trigger.tag}
-              onChange={(e) => set({ trigger: triggerFor("tagAdded", e.target.value) })}
-            />
-          ) : null}
-          {draft.trigger.type === "purchase" || draft.trigger.type === "cancellation" ? (
-            <p className="field__hint">
-              <Bi
-                ja="POST /api/admin/events で通知します（README 参照）"
-                en="Reported through POST /api/admin/events (see README)"
-                inline
-              />
-            </p>
-          ) : null}
-        </div>
+        <Field id="scn-name" ja="シナリオ名" en="Name">
+          {(p) => <input {...p} maxLength={80} value={draft.name} onChange={(e) => set({ name: e.target.value })} />}
+        </Field>
+        <Field
+          id="scn-trigger"
+          ja="開始のきっかけ"
+          en="Trigger"
+          hint={
+            draft.trigger.type === "purchase" || draft.trigger.type === "cancellation"
+              ? { ja: "POST /api/admin/events で通知します（README 参照）", en: "Reported through POST /api/admin/events (see README)" }
+              : undefined
+          }
+        >
+          {(p) => (
+            <>
+              <select
+                {...p}
+                value={draft.trigger.type}
+                onChange={(e) => set({ trigger: triggerFor(e.target.value as ScenarioTriggerType) })}
+              >
+                {Object.entries(TRIGGERS).map(([type, [ja, en]]) => (
+                  <option key={type} value={type}>
+                    {ja} / {en}
+                  </option>
+                ))}
+              </select>
+              {draft.trigger.type === "tagAdded" ? (
+                <input
+                  aria-label="きっかけのタグ / Trigger tag"
+                  maxLength={50}
+                  value={draft.trigger.tag}
+                  onChange={(e) => set({ trigger: triggerFor("tagAdded", e.target.value) })}
+                />
+              ) : null}
+            </>
+          )}
+        </Field>
       </section>
       <ol className="scn-steps">
         {draft.steps.map((step, i) => (
@@ -123,27 +122,26 @@ function Editor({ id, status, initial }: { id: string | null; status: string | n
         <h2 className="card__title">
           <Bi ja="終了条件と配信時間" en="Exit and quiet hours" inline />
         </h2>
-        <div className="field">
-          <label htmlFor="scn-exit-tags">
-            <Bi ja="このタグが付いたら終了（読点区切り）" en="Exit when tagged (comma-separated)" inline />
-          </label>
-          <input
-            id="scn-exit-tags"
-            value={draft.exitOn.tags.join("、")}
-            onChange={(e) =>
-              set({
-                exitOn: {
-                  ...draft.exitOn,
-                  tags: e.target.value
-                    .split(/[、,]/)
-                    .map((t) => t.trim())
-                    .filter(Boolean)
-                    .slice(0, 10),
-                },
-              })
-            }
-          />
-        </div>
+        <Field id="scn-exit-tags" ja="このタグが付いたら終了（読点区切り）" en="Exit when tagged (comma-separated)">
+          {(p) => (
+            <input
+              {...p}
+              value={draft.exitOn.tags.join("、")}
+              onChange={(e) =>
+                set({
+                  exitOn: {
+                    ...draft.exitOn,
+                    tags: e.target.value
+                      .split(/[、,]/)
+                      .map((t) => t.trim())
+                      .filter(Boolean)
+                      .slice(0, 10),
+                  },
+                })
+              }
+            />
+          )}
+        </Field>
         <label className="scn-inline">
           <input
             type="checkbox"

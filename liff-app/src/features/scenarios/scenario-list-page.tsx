@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { ChoiceSelect } from "../../components/choice-select.tsx";
+import { Field } from "../../components/field.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { useCreateFromTemplate, useGrantableCoupons, useScenarios, useScenarioTemplates } from "./api/scenarios.ts";
 import { delayLabel, TRIGGERS } from "./components/labels.ts";
@@ -18,19 +20,18 @@ function Templates() {
       <h2 id="scn-templates" className="card__title">
         <Bi ja="テンプレートから作る" en="Start from a template" inline />
       </h2>
-      <div className="field">
-        <label htmlFor="scn-coupon">
-          <Bi ja="特典に使うクーポン（任意）" en="Coupon for the offer (optional)" inline />
-        </label>
-        <select id="scn-coupon" value={couponId} onChange={(e) => setCouponId(e.target.value)}>
-          <option value="">なし（文章のみ）/ none (text only)</option>
-          {(coupons.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="scn-coupon" ja="特典に使うクーポン（任意）" en="Coupon for the offer (optional)">
+        {(p) => (
+          <ChoiceSelect
+            {...p}
+            none="なし（文章のみ）/ none (text only)"
+            choices={coupons.data ?? []}
+            label={(c) => c.title}
+            value={couponId}
+            onChange={setCouponId}
+          />
+        )}
+      </Field>
       <ul className="scn-list">
         {templates.data.templates.map((t) => (
           <li key={t.id}>

@@ -2,9 +2,9 @@ import type { SegmentCondition, SegmentFilter, SegmentNode } from "@enishi/share
 import { type FormEvent, useDeferredValue, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { Field } from "../../components/field.tsx";
+import { FormProblem } from "../../components/form-feedback.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
-import { ApiError } from "../../lib/api.ts";
-import { describeProblem } from "../../lib/problem.ts";
 import { useDeleteSegment, useSaveSegment, useSegment, useSegmentOptions } from "./api/segments.ts";
 import { ConditionEditor } from "./components/condition-editor.tsx";
 import { CONDITION_KINDS } from "./components/condition-labels.ts";
@@ -41,41 +41,31 @@ function Editor({ id, initial }: { id: string | null; initial: Draft }) {
     event.preventDefault();
     save.mutate(draft, { onSuccess: (saved) => navigate(`/admin/segments/${saved.id}`, { replace: true }) });
   }
-  const problem = save.error ? describeProblem(save.error) : null;
-  const issues = save.error instanceof ApiError ? save.error.fieldIssues : [];
   return (
     <div className="seg-layout">
       <form className="card" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="seg-name">
-            <Bi ja="セグメント名" en="Name" inline />
-          </label>
-          <input id="seg-name" required maxLength={80} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="seg-desc">
-            <Bi ja="メモ" en="Description" inline />
-          </label>
-          <input
-            id="seg-desc"
-            maxLength={500}
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="seg-match">
-            <Bi ja="条件の組み合わせ" en="Combine conditions" inline />
-          </label>
-          <select
-            id="seg-match"
-            value={draft.filter.match}
-            onChange={(e) => setDraft({ ...draft, filter: { ...draft.filter, match: e.target.value as "all" | "any" } })}
-          >
-            <option value="all">すべてに当てはまる / all of them</option>
-            <option value="any">いずれかに当てはまる / any of them</option>
-          </select>
-        </div>
+        <Field id="seg-name" ja="セグメント名" en="Name">
+          {(p) => (
+            <input {...p} required maxLength={80} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          )}
+        </Field>
+        <Field id="seg-desc" ja="メモ" en="Description">
+          {(p) => (
+            <input {...p} maxLength={500} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+          )}
+        </Field>
+        <Field id="seg-match" ja="条件の組み合わせ" en="Combine conditions">
+          {(p) => (
+            <select
+              {...p}
+              value={draft.filter.match}
+              onChange={(e) => setDraft({ ...draft, filter: { ...draft.filter, match: e.target.value as "all" | "any" } })}
+            >
+              <option value="all">すべてに当てはまる / all of them</option>
+              <option value="any">いずれかに当てはまる / any of them</option>
+            </select>
+          )}
+        </Field>
         {draft.filter.conditions.length === 0 ? (
           <p className="field__hint">
             <Bi ja="条件なし：フォロー中の友だち全員です。" en="No conditions: everyone who follows the account." inline />
@@ -123,19 +113,7 @@ function Editor({ id, initial }: { id: string | null; initial: Draft }) {
             <Bi ja="＋ 条件を追加" en="Add condition" inline />
           </button>
         </p>
-        {problem ? (
-          <div className="state state--error" role="alert">
-            <p className="state__title">
-              <Bi ja={problem.ja} en={problem.en} />
-            </p>
-            {problem.detail ? <p className="state__detail">{problem.detail}</p> : null}
-            {issues.map((issue) => (
-              <p key={issue.path} className="field__error">
-                {issue.path}: {issue.message}
-              </p>
-            ))}
-          </div>
-        ) : null}
+        <FormProblem error={save.error} />
         <div className="seg-actions">
           <button type="submit" className="btn btn--primary" disabled={save.isPending}>
             <Bi ja={save.isPending ? "保存中…" : "保存"} en={save.isPending ? "Saving…" : "Save"} inline />

@@ -6,6 +6,7 @@ import {
 } from "@enishi/shared/broadcasts/index";
 import { useRef } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { ChoiceSelect } from "../../../components/choice-select.tsx";
 
 /** A message as edited: Flex contents stay text until review, so half-typed JSON is not lost. */
 export type MessageDraft =
@@ -131,14 +132,14 @@ function DraftBody({
       );
     case "coupon":
       return (
-        <select aria-label="クーポン / Coupon" value={draft.couponId} onChange={(e) => onChange({ ...draft, couponId: e.target.value })}>
-          <option value="">選んでください / choose…</option>
-          {coupons.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          aria-label="クーポン / Coupon"
+          none="選んでください / choose…"
+          choices={coupons}
+          label={(c) => c.title}
+          value={draft.couponId}
+          onChange={(couponId) => onChange({ ...draft, couponId })}
+        />
       );
   }
 }

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState } from "../../../components/states.tsx";
+import { Field, issueMap } from "../../../components/field.tsx";
+import { SaveFeedback } from "../../../components/form-feedback.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { useCouponOptions, useSaveCoupon } from "../api/admin-coupons.ts";
 import { type CouponFormState, formToCoupon } from "./coupon-form-state.ts";
-import { Field, issueMap } from "./field.tsx";
 
 /** Create or edit a coupon. The server validates everything; its field messages appear beside each field. */
 export function CouponEditor({
@@ -22,7 +22,6 @@ export function CouponEditor({
   const set = <K extends keyof CouponFormState>(key: K, value: CouponFormState[K]) => setF((prev) => ({ ...prev, [key]: value }));
   const issues = save.error instanceof ApiError ? save.error.fieldIssues : [];
   const err = issueMap(issues);
-  const otherError = save.isError && issues.length === 0 ? save.error : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -146,20 +145,7 @@ export function CouponEditor({
           )}
         </Field>
       </div>
-      {issues.length > 0 ? (
-        <p className="field__error" role="alert">
-          <Bi ja="入力内容を確認してください。" en="Please check the highlighted fields." inline />
-        </p>
-      ) : null}
-      {otherError ? <ErrorState error={otherError} /> : null}
-      {save.isSuccess ? (
-        <p className="notice" role="status">
-          <Bi ja="保存しました。" en="Saved." inline />
-        </p>
-      ) : null}
-      <button type="submit" className="btn btn--primary" disabled={save.isPending}>
-        {save.isPending ? <Bi ja="保存中…" en="Saving…" inline /> : <Bi ja="保存" en="Save" inline />}
-      </button>
+      <SaveFeedback save={save} issueCount={issues.length} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { SegmentCondition, TimeRange } from "@enishi/shared/segments/index";
 import type { ReactNode } from "react";
+import { ChoiceSelect } from "../../../components/choice-select.tsx";
 import { useLinks } from "../api/links.ts";
 
 type ClickedLink = Extract<SegmentCondition, { kind: "clickedLink" }>;
@@ -21,21 +22,17 @@ export function ClickedLinkCondition({
   const { range, ...rest } = condition;
   return (
     <span className="seg-inline">
-      <select
+      <ChoiceSelect
         aria-label="リンク / Link"
+        none="どれでも / any link"
+        choices={links.data?.links ?? []}
+        label={(l) => `${l.name}（/r/${l.code}）`}
         value={condition.linkId ?? ""}
-        onChange={(e) => {
+        onChange={(linkId) => {
           const { linkId: _drop, ...withoutLink } = condition;
-          onChange(e.target.value ? { ...withoutLink, linkId: e.target.value } : withoutLink);
+          onChange(linkId ? { ...withoutLink, linkId } : withoutLink);
         }}
-      >
-        <option value="">どれでも / any link</option>
-        {(links.data?.links ?? []).map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}（/r/{l.code}）
-          </option>
-        ))}
-      </select>
+      />
       <label>
         <input
           type="checkbox"

@@ -1,5 +1,6 @@
 import type { ScenarioStep, StepAction, StepCondition, StepDelay } from "@enishi/shared/scenarios/index";
 import { Bi } from "../../../components/bilingual.tsx";
+import { ChoiceSelect } from "../../../components/choice-select.tsx";
 
 const NEW_ACTION: Record<StepAction["type"], StepAction> = {
   message: { type: "message", messages: [{ type: "text", text: "" }] },
@@ -171,14 +172,14 @@ function ActionEditor({
       );
     case "grantCoupon":
       return (
-        <select aria-label="クーポン / Coupon" value={action.couponId} onChange={(e) => onChange({ ...action, couponId: e.target.value })}>
-          <option value="">選んでください / choose…</option>
-          {coupons.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          aria-label="クーポン / Coupon"
+          none="選んでください / choose…"
+          choices={coupons}
+          label={(c) => c.title}
+          value={action.couponId}
+          onChange={(couponId) => onChange({ ...action, couponId })}
+        />
       );
     case "applyRichMenu":
       return null;

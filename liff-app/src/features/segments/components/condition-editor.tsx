@@ -1,6 +1,7 @@
 import type { SegmentCondition, TimeRange } from "@enishi/shared/segments/index";
 import { useId } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { ChoiceSelect } from "../../../components/choice-select.tsx";
 import { ClickedLinkCondition } from "../../links/components/clicked-link-condition.tsx";
 import type { SegmentOptions } from "../api/segments.ts";
 import { CONDITION_KINDS, RANGE_OPS, todayJst } from "./condition-labels.ts";
@@ -164,33 +165,25 @@ function Body({ condition, options, onChange }: { condition: SegmentCondition; o
       );
     case "couponRedeemed":
       return (
-        <select
+        <ChoiceSelect
           aria-label="クーポン / Coupon"
+          none="どれでも / any coupon"
+          choices={options?.coupons ?? []}
+          label={(k) => k.title}
           value={c.couponId ?? ""}
-          onChange={(e) => onChange({ ...c, couponId: e.target.value || undefined })}
-        >
-          <option value="">どれでも / any coupon</option>
-          {(options?.coupons ?? []).map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.title}
-            </option>
-          ))}
-        </select>
+          onChange={(couponId) => onChange({ ...c, couponId: couponId || undefined })}
+        />
       );
     case "surveyAnswered":
       return (
-        <select
+        <ChoiceSelect
           aria-label="アンケート / Survey"
+          none="どれでも / any survey"
+          choices={options?.surveys ?? []}
+          label={(s) => s.title}
           value={c.surveyId ?? ""}
-          onChange={(e) => onChange({ ...c, surveyId: e.target.value || undefined })}
-        >
-          <option value="">どれでも / any survey</option>
-          {(options?.surveys ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
+          onChange={(surveyId) => onChange({ ...c, surveyId: surveyId || undefined })}
+        />
       );
     case "clickedLink":
       return (

@@ -1,17 +1,13 @@
 import type { SurveyInput, SurveyQuestion } from "@enishi/shared";
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState } from "../../../components/states.tsx";
+import { issueMap } from "../../../components/field.tsx";
+import { SaveFeedback } from "../../../components/form-feedback.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { useSaveSurvey } from "../api/admin-surveys.ts";
 import { newQuestion, repairConditions, tagsToText, textToTags } from "./builder-state.ts";
 import { QuestionEditor } from "./question-editor.tsx";
 import { RewardEditor } from "./reward-editor.tsx";
-
-/** Field issues of a validation_failed answer by path (a parent path matches its children's issues). */
-function issueMap(issues: readonly { path: string; message: string }[]): (path: string) => string | undefined {
-  return (path) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
-}
 
 /** Build or edit a survey. The server validates the whole form; its messages appear by field. */
 export function SurveyBuilder({
@@ -123,20 +119,7 @@ export function SurveyBuilder({
           error={err("definition.completionReward")}
         />
       </fieldset>
-      {issues.length > 0 ? (
-        <p className="field__error" role="alert">
-          <Bi ja={`入力内容を確認してください（${issues.length}件）。`} en="Please check the highlighted fields." inline />
-        </p>
-      ) : null}
-      {save.isError && issues.length === 0 ? <ErrorState error={save.error} /> : null}
-      {save.isSuccess ? (
-        <p className="notice" role="status">
-          <Bi ja="保存しました。" en="Saved." inline />
-        </p>
-      ) : null}
-      <button type="submit" className="btn btn--primary" disabled={save.isPending}>
-        {save.isPending ? <Bi ja="保存中…" en="Saving…" inline /> : <Bi ja="保存" en="Save" inline />}
-      </button>
+      <SaveFeedback save={save} issueCount={issues.length} checkJa={`入力内容を確認してください（${issues.length}件）。`} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import "../tags.css";
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { ChoiceSelect } from "../../../components/choice-select.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import {
@@ -33,19 +34,15 @@ function TagRow({ tag, groups }: { tag: TagItem; groups: TagGroup[] }) {
         value={tag.color ?? "#cccccc"}
         onChange={(e) => edit.mutate({ id: tag.id, color: e.target.value })}
       />
-      <select
+      <ChoiceSelect
         aria-label="グループ / Group"
+        none="グループなし / No group"
+        choices={groups}
+        label={(g) => g.name}
         value={tag.groupId ?? ""}
-        onChange={(e) => edit.mutate({ id: tag.id, groupId: e.target.value || null })}
+        onChange={(groupId) => edit.mutate({ id: tag.id, groupId: groupId || null })}
         style={{ minHeight: 36 }}
-      >
-        <option value="">グループなし / No group</option>
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </select>
+      />
       <span className="badge">{tag.friendCount}人</span>
       {tag.usedByMenuPolicy ? <span className="badge badge--green">メニュー条件</span> : null}
       <button type="button" className="btn btn--small" onClick={() => edit.mutate({ id: tag.id, archived: !tag.archived })}>
@@ -130,14 +127,14 @@ function CreateForms({ groups }: { groups: TagGroup[] }) {
             value={tag.color}
             onChange={(e) => setTag({ ...tag, color: e.target.value })}
           />
-          <select aria-label="グループ / Group" value={tag.groupId} onChange={(e) => setTag({ ...tag, groupId: e.target.value })}>
-            <option value="">グループなし / No group</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            aria-label="グループ / Group"
+            none="グループなし / No group"
+            choices={groups}
+            label={(g) => g.name}
+            value={tag.groupId}
+            onChange={(groupId) => setTag({ ...tag, groupId })}
+          />
         </div>
         {tagIssue ? <p className="field__error">{tagIssue}</p> : null}
         <button type="submit" className="btn btn--primary" disabled={!tag.name.trim() || createTag.isPending}>

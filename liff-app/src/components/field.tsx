@@ -1,21 +1,34 @@
 import { type ReactNode, useId } from "react";
-import { Bi } from "../../../components/bilingual.tsx";
+import { Bi } from "./bilingual.tsx";
 
-/** A labelled input with its hint and the server's message for this field (by path), wired for screen readers. */
+/** What a field hands its control: the label's target, and the invalid / described-by wiring for screen readers. */
+export interface FieldControlProps {
+  id: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/**
+ * A labelled control (Japanese first, English beside it) with its hint and the server's message for this field,
+ * wired for screen readers. `id` keeps a fixed id for the control; otherwise one is made up.
+ */
 export function Field({
+  id: fixedId,
   ja,
   en,
   hint,
   error,
   children,
 }: {
+  id?: string | undefined;
   ja: string;
   en: string;
   hint?: { ja: string; en: string } | undefined;
   error?: string | undefined;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+  children: (props: FieldControlProps) => ReactNode;
 }) {
-  const id = useId();
+  const madeId = useId();
+  const id = fixedId ?? madeId;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="field">
@@ -37,7 +50,7 @@ export function Field({
   );
 }
 
-/** Field issues of a validation_failed answer, by path ("discount.value", "endsAt", …). */
+/** Field issues of a validation_failed answer, by path ("discount.value", "endsAt", …); a parent path matches its children's. */
 export function issueMap(issues: readonly { path: string; message: string }[]): (path: string) => string | undefined {
   return (path) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
 }
