@@ -34,4 +34,5 @@ export {
   type LabelledQuery,
   LabelledQuerySchema,
 } from "./schema.ts";
+export { deserializeFaqIndex, FAQ_INDEX_FORMAT, FaqIndexFormatError, serializeFaqIndex } from "./serialize.ts";
 export { analyze, type TermBag } from "./tokenize.ts";

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildFaqIndex, type FaqIndex, type FaqIndexOptions } from "./build.ts";
+import { decide } from "./decide.ts";
+import { FaqFileSchema, LabelledQuerySchema } from "./schema.ts";
+import { deserializeFaqIndex, FAQ_INDEX_FORMAT, FaqIndexFormatError, serializeFaqIndex } from "./serialize.ts";
+
+const salonDir = fileURLToPath(new URL("../../../../shared/faq/salon/", import.meta.url));
+const present = existsSync(`${salonDir}faq.json`) && existsSync(`${salonDir}queries.jsonl`);
+if (!present) console.warn(`faq serialize salon tests skipped: ${salonDir} not found (the data lives next to the repository)`);
+
+const SMALL = [
+  { id: "parking", question: "駐車場はありますか", answer: "店舗裏に3台分の駐車場がございます。", alternates: ["車で行けますか"] },
+  { id: "hours", question: "営業時間を教えてください", answer: "10時から19時まで営業しています。", alternates: [] },
+  {
+    id: "pay",
+    question: "カードは使えますか",
+    answer: "VISA・JCB・PayPayがご利用いただけます。",
+    alternates: ["クレジット払いできる？", "paypay"],
+  },
+  // a lone surrogate must survive too (the fast UTF-16 decoder refuses it)
+  { id: "odd", question: "絵文字\ud83dの質問", answer: "はい。", alternates: [] },
+];
+const MESSAGES = [
+  "駐車場ある？",
+  "何時まで開いてますか",
+  "paypayで払えますか",
+  "ありがとう",
+  "スタッフと話したい",
+  "絵文字\ud83d",
+  "全然関係ない話",
+];
+
+/** What the bot acts on, plus the scores, for every message: must not change through a round trip. */
+function decisions(index: FaqIndex, messages: readonly string[]) {
+  return messages.map((m) => {
+    const { action, ids, trace } = decide(index, m);
+    return { action, ids, confidence: trace.confidence, candidates: trace.candidates };
+  });
+}
+
+function roundTrip(index: FaqIndex): FaqIndex {
+  return deserializeFaqIndex(serializeFaqIndex(index));
+}
+
+/** Every term of the original has the same id after loading. */
+function expectSameTerms(original: FaqIndex, loaded: FaqIndex): void {
+  expect(loaded.termIds.size).toBe(original.termIds.size);
+  const inside = original.termIds as unknown as { strings: Map<string, number>; keys: Int32Array };
+  for (const [term, id] of inside.strings) expect(loaded.termIds.get(term)).toBe(id);
+  for (const key of inside.keys) if (key !== 0) expect(loaded.termIds.get(key - 1)).toBe(original.termIds.get(key - 1));
+  expect(loaded.termIds.get("w:存在しない語")).toBeUndefined();
+  expect(loaded.termIds.get(123_456_789)).toBeUndefined();
+}
+
+describe("serializeFaqIndex / deserializeFaqIndex", () => {
+  const options: FaqIndexOptions = {
+    learned: [{ id: "parking", question: "車停められるところありますか？" }],
+    outOfScope: ["求人の応募をしたいです", "忘れ物をしました"],
+  };
+
+  it("round-trips a small FAQ: same arrays, same term ids, same decisions", () => {
+    const index = buildFaqIndex(SMALL, options);
+    const loaded = roundTrip(index);
+    expect(loaded.entries).toEqual(index.entries);
+    for (const key of ["idf", "phrasingEntry", "phrasingMass", "phrasingLearned", "entryNorm"] as const)
+      expect(loaded[key]).toEqual(index[key]);
+    for (const key of ["phrasingPostings", "entryPostings", "answerPostings"] as const) expect(loaded[key]).toEqual(index[key]);
+    expect(loaded.phrasingConcepts).toEqual(index.phrasingConcepts);
+    expect(loaded.answerConcepts).toEqual(index.answerConcepts);
+    expect(loaded.outOfScope.map((bag) => [...bag])).toEqual(index.outOfScope.map((bag) => [...bag]));
+    expect(loaded.unknownIdf).toBe(index.unknownIdf);
+    expect(loaded.lexicon).toBe(index.lexicon); // the built-in lexicon is compiled again, not stored
+    expectSameTerms(index, loaded);
+    expect(decisions(loaded, MESSAGES)).toEqual(decisions(index, MESSAGES));
+  });
+
+  it("stores a shop's own synonyms lexicon and matches with it after loading", () => {
+    const index = buildFaqIndex(SMALL, { ...options, synonyms: { car: ["くるま", "マイカー", "suv"], parking: ["パーキング"] } });
+    const loaded = roundTrip(index);
+    expect(loaded.lexicon).not.toBe(index.lexicon);
+    expect(loaded.lexicon.next.map((m) => [...m])).toEqual(index.lexicon.next.map((m) => [...m]));
+    expect(loaded.lexicon.terms).toEqual(index.lexicon.terms);
+    expect([...loaded.lexicon.latin]).toEqual([...index.lexicon.latin]);
+    expect(loaded.lexicon.first).toEqual(index.lexicon.first);
+    const messages = [...MESSAGES, "マイカーで行きます、停められる？", "suvでも大丈夫？"];
+    expect(decisions(loaded, messages)).toEqual(decisions(index, messages));
+  });
+
+  it("round-trips an empty FAQ", () => {
+    const loaded = roundTrip(buildFaqIndex([]));
+    expect(loaded.entries).toEqual([]);
+    expect(decide(loaded, "駐車場ある？").action).toBe("escalate");
+  });
+
+  it("starts with the magic and the format number", () => {
+    const bytes = serializeFaqIndex(buildFaqIndex(SMALL));
+    expect(String.fromCharCode(...bytes.subarray(0, 4))).toBe("EFQI");
+    expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true)).toBe(FAQ_INDEX_FORMAT);
+  });
+
+  it("loads from a view at an odd offset of a larger buffer, and keeps no tie to it", () => {
+    const bytes = serializeFaqIndex(buildFaqIndex(SMALL, options));
+    const host = new Uint8Array(bytes.length + 3);
+    host.set(bytes, 3);
+    const loaded = deserializeFaqIndex(host.subarray(3));
+    host.fill(0);
+    expect(decisions(loaded, MESSAGES)).toEqual(decisions(buildFaqIndex(SMALL, options), MESSAGES));
+  });
+
+  describe("refuses bytes it did not write", () => {
+    const bytes = serializeFaqIndex(buildFaqIndex(SMALL, options));
+    const refused = (input: Uint8Array, message: RegExp) => {
+      expect(() => deserializeFaqIndex(input)).toThrow(FaqIndexFormatError);
+      expect(() => deserializeFaqIndex(input)).toThrow(message);
+    };
+
+    it("empty, short or foreign bytes", () => {
+      refused(new Uint8Array(0), /shorter than the header/);
+      refused(new TextEncoder().encode("SQLite format 3\u0000 and more bytes"), /magic/);
+    });
+
+    it("another format number", () => {
+      const other = bytes.slice();
+      new DataView(other.buffer).setUint32(4, FAQ_INDEX_FORMAT + 1, true);
+      refused(other, new RegExp(`format ${FAQ_INDEX_FORMAT + 1}, this code reads format ${FAQ_INDEX_FORMAT}`));
+    });
+
+    it("truncated anywhere, or with bytes appended", () => {
+      for (const length of [24, 32, 100, bytes.length >> 1, bytes.length - 8, bytes.length - 1])
+        refused(bytes.subarray(0, length), /truncated/);
+      const longer = new Uint8Array(bytes.length + 8);
+      longer.set(bytes);
+      refused(longer, /truncated or padded/);
+    });
+
+    it("any single altered byte past the header", () => {
+      for (let at = 24; at < bytes.length; at++) {
+        const altered = bytes.slice();
+        altered[at] = (altered[at] as number) ^ 0x5a;
+        refused(altered, /checksum mismatch/);
+      }
+    });
+  });
+});
+
+describe.skipIf(!present)(present ? "serialized salon index" : `serialized salon index — SKIPPED: no data in ${salonDir}`, () => {
+  function load() {
+    const faq = FaqFileSchema.parse(JSON.parse(readFileSync(`${salonDir}faq.json`, "utf8")));
+    const queries = readFileSync(`${salonDir}queries.jsonl`, "utf8")
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => LabelledQuerySchema.parse(JSON.parse(line)));
+    return { entries: faq.entries, messages: queries.map((q) => q.q), queries };
+  }
+
+  it("decides every salon message alike after a round trip", () => {
+    const { entries, messages } = load();
+    const index = buildFaqIndex(entries);
+    const loaded = roundTrip(index);
+    expectSameTerms(index, loaded);
+    expect(decisions(loaded, messages)).toEqual(decisions(index, messages));
+  });
+
+  it("and with learned phrasings (half the messages) and out-of-scope messages", () => {
+    const { entries, messages, queries } = load();
+    const learned = queries.filter((q, i) => i % 2 === 0 && q.expected).map((q) => ({ id: q.expected as string, question: q.q }));
+    const outOfScope = queries.filter((q, i) => i % 2 === 0 && !q.expected).map((q) => q.q);
+    expect(learned.length).toBeGreaterThan(10);
+    const index = buildFaqIndex(entries, { learned, outOfScope });
+    const loaded = roundTrip(index);
+    expect(loaded.phrasingLearned).toEqual(index.phrasingLearned);
+    expect(decisions(loaded, messages)).toEqual(decisions(index, messages));
+  });
+});
