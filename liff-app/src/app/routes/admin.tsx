@@ -1,4 +1,5 @@
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { useMe } from "../../features/me/api/get-me.ts";
 import { GrantRoleForm } from "../../features/staff-roles/components/grant-role-form.tsx";
 import { StaffList } from "../../features/staff-roles/components/staff-list.tsx";
@@ -8,10 +9,7 @@ export default function AdminRoute() {
   const me = useMe();
   return (
     <div className="page">
-      <title>管理 / Admin | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="管理" en="Admin" />
-      </h1>
+      <PageHeader ja="管理" en="Admin" />
       <section className="admin-section" aria-labelledby="roles-title">
         <h2 id="roles-title">
           <Bi ja="スタッフと権限" en="Staff & roles" />

@@ -1,4 +1,4 @@
-import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useLinkStatus } from "./api/link-status.ts";
 import "./account-link.css";
@@ -14,10 +14,7 @@ export default function AccountLinkPage() {
   const status = useLinkStatus();
   return (
     <div className="page">
-      <title>会員連携 / Link membership | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="会員連携" en="Link membership" />
-      </h1>
+      <PageHeader ja="会員連携" en="Link membership" />
       {status.isPending ? <Loading /> : null}
       {status.isError ? <ErrorState error={status.error} onRetry={() => void status.refetch()} /> : null}
       {status.isSuccess && status.data.member ? <LinkedCard status={{ ...status.data, member: status.data.member }} /> : null}

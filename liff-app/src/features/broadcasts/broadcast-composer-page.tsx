@@ -6,10 +6,11 @@ import {
   formatJst,
 } from "@enishi/shared/broadcasts/index";
 import { type FormEvent, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { Field } from "../../components/field.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorState } from "../../components/states.tsx";
 import { useAudienceChoices, useCreateBroadcast, useEstimate } from "./api/broadcasts.ts";
 import { type MessageDraft, MessageEditor, toMessages } from "./components/message-editor.tsx";
@@ -97,15 +98,7 @@ export default function BroadcastComposerPage() {
 
   return (
     <div className="page page--wide">
-      <title>新しい配信 / New broadcast | Enishi</title>
-      <p>
-        <Link href="/admin/broadcasts">
-          <Bi ja="← 配信" en="Broadcasts" inline />
-        </Link>
-      </p>
-      <h1 className="page-title">
-        <Bi ja="新しい配信" en="New broadcast" />
-      </h1>
+      <PageHeader ja="新しい配信" en="New broadcast" back={{ href: "/admin/broadcasts", ja: "配信", en: "Broadcasts" }} />
       <form className="card" onSubmit={startReview} noValidate onChange={() => setReview(null)}>
         <Field id="bc-name" ja="配信名（管理用）" en="Name (for you)">
           {(p) => <input {...p} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}

@@ -1,5 +1,5 @@
-import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { BackLink } from "../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { type Broadcast, useBroadcast, useBroadcastAction, useBroadcastBatches } from "./api/broadcasts.ts";
@@ -76,11 +76,7 @@ export default function BroadcastDetailPage({ broadcastId }: { broadcastId: stri
   return (
     <div className="page page--wide">
       <title>配信 / Broadcast | Enishi</title>
-      <p>
-        <Link href="/admin/broadcasts">
-          <Bi ja="← 配信" en="Broadcasts" inline />
-        </Link>
-      </p>
+      <BackLink href="/admin/broadcasts" ja="配信" en="Broadcasts" />
       {broadcast.isPending ? <Loading /> : null}
       {broadcast.isError ? <ErrorState error={broadcast.error} onRetry={() => void broadcast.refetch()} /> : null}
       {b ? (

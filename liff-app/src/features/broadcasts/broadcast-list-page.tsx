@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useBroadcasts } from "./api/broadcasts.ts";
@@ -11,21 +11,15 @@ export default function BroadcastListPage() {
   const list = useBroadcasts();
   return (
     <div className="page page--wide">
-      <title>配信 / Broadcasts | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="配信" en="Broadcasts" />
-      </h1>
-      <p className="bc-inline">
-        <Link href="/admin/broadcasts/new" className="btn btn--primary">
-          <Bi ja="＋ 新しい配信" en="New broadcast" inline />
-        </Link>
-        <Link href="/admin/segments" className="btn">
-          <Bi ja="セグメント" en="Segments" inline />
-        </Link>
-        <Link href="/admin/scenarios" className="btn">
-          <Bi ja="ステップ配信" en="Step scenarios" inline />
-        </Link>
-      </p>
+      <PageHeader
+        ja="配信"
+        en="Broadcasts"
+        actions={[
+          { href: "/admin/broadcasts/new", ja: "＋ 新しい配信", en: "New broadcast", primary: true },
+          { href: "/admin/segments", ja: "セグメント", en: "Segments" },
+          { href: "/admin/scenarios", ja: "ステップ配信", en: "Step scenarios" },
+        ]}
+      />
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isSuccess && list.data.broadcasts.length === 0 ? <EmptyState ja="配信はまだありません。" en="No broadcasts yet." /> : null}

@@ -1,6 +1,7 @@
 import type { MyCouponItem } from "@enishi/shared";
 import { useState } from "react";
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { useMyCoupons } from "./api/my-coupons.ts";
 import { CouponCard } from "./components/coupon-card.tsx";
@@ -22,10 +23,7 @@ export default function CouponListPage() {
   const items: MyCouponItem[] = coupons.data?.[tab] ?? [];
   return (
     <div className="page">
-      <title>クーポン / Coupons | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="クーポン" en="Coupons" />
-      </h1>
+      <PageHeader ja="クーポン" en="Coupons" />
       <div className="coupon-tabs" role="tablist" aria-label="クーポンの種類 / Coupon lists">
         {TABS.map((t) => (
           <button

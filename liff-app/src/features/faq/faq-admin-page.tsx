@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { AlternatesReview } from "./components/alternates-review.tsx";
 import { BusinessHoursForm } from "./components/business-hours-form.tsx";
 import { CannedRepliesAdmin } from "./components/canned-replies-admin.tsx";
@@ -39,10 +40,7 @@ function Section({
 export default function FaqAdminPage() {
   return (
     <div className="page faq-admin">
-      <title>FAQ・ボット設定 / FAQ & bot | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="FAQ・ボット設定" en="FAQ & bot settings" />
-      </h1>
+      <PageHeader ja="FAQ・ボット設定" en="FAQ & bot settings" title="FAQ・ボット設定 / FAQ & bot" />
       <Section
         id="faq-entries"
         ja="FAQ"

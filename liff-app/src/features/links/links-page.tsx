@@ -1,4 +1,5 @@
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useDeleteLink, useLinks } from "./api/links.ts";
@@ -11,10 +12,7 @@ export default function LinksPage() {
   const remove = useDeleteLink();
   return (
     <div className="page page--wide">
-      <title>計測リンク / Tracked links | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="計測リンク" en="Tracked links" />
-      </h1>
+      <PageHeader ja="計測リンク" en="Tracked links" />
       <LinkForm />
       {links.isPending ? <Loading /> : null}
       {links.isError ? <ErrorState error={links.error} onRetry={() => void links.refetch()} /> : null}

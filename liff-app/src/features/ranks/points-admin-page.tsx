@@ -1,5 +1,5 @@
 import "./ranks.css";
-import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { AuditList } from "./components/audit-list.tsx";
 import { MemberAdjust } from "./components/member-adjust.tsx";
 import { PointSettingsForm } from "./components/point-settings-form.tsx";
@@ -10,10 +10,7 @@ import { StoresEditor } from "./components/stores-editor.tsx";
 export default function PointsAdminPage() {
   return (
     <div className="page page--wide">
-      <title>ポイントとランク / Points & ranks | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="ポイントとランク" en="Points & ranks" />
-      </h1>
+      <PageHeader ja="ポイントとランク" en="Points & ranks" />
       <PointSettingsForm />
       <RanksEditor />
       <StoresEditor />

@@ -2,6 +2,7 @@ import "./rich-menus.css";
 import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useMenus } from "./api/menus.ts";
 import { FriendPreview } from "./components/friend-preview.tsx";
@@ -26,10 +27,7 @@ export function RichMenusAdminPage({ renderFriendTags }: { renderFriendTags?: (u
   const menus = useMenus({ pollWhileRunning: true });
   return (
     <div className="page page--wide">
-      <title>リッチメニュー / Rich menus | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="リッチメニュー" en="Rich menus" />
-      </h1>
+      <PageHeader ja="リッチメニュー" en="Rich menus" />
       {menus.isPending ? <Loading /> : null}
       {menus.isError ? <ErrorState error={menus.error} onRetry={() => menus.refetch()} /> : null}
       {menus.data ? (

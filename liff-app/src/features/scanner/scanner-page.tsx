@@ -2,6 +2,7 @@ import "./scanner.css";
 import { COUPON_QR_PREFIX, parseCouponScan } from "@enishi/shared/coupons/code";
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { canScanCode, scanCode } from "../../lib/liff.ts";
 import { type ScanResult, useScanCard } from "./api/scanner.ts";
 import { CouponCodePanel } from "./components/coupon-code-panel.tsx";
@@ -61,10 +62,7 @@ export default function ScannerPage() {
 
   return (
     <div className="page">
-      <title>スキャン / Scan | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="会員証スキャン" en="Scan a member card" />
-      </h1>
+      <PageHeader ja="会員証スキャン" en="Scan a member card" title="スキャン / Scan" />
       {couponCode ? (
         <CouponCodePanel key={couponCode} code={couponCode} storeId={storeId} onDone={() => setCouponCode(null)} />
       ) : current ? (

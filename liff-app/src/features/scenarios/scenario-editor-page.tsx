@@ -1,9 +1,10 @@
 import { DEFAULT_QUIET_HOURS } from "@enishi/shared/broadcasts/index";
 import type { ScenarioInput, ScenarioStep, ScenarioTrigger, ScenarioTriggerType } from "@enishi/shared/scenarios/index";
 import { type FormEvent, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { Field } from "../../components/field.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { useDeleteScenario, useGrantableCoupons, useSaveScenario, useScenario, useScenarioStatus } from "./api/scenarios.ts";
@@ -214,15 +215,12 @@ export default function ScenarioEditorPage({ scenarioId }: { scenarioId: string 
   const s = scenario.data;
   return (
     <div className="page page--wide">
-      <title>ステップ配信 / Step scenario | Enishi</title>
-      <p>
-        <Link href="/admin/scenarios">
-          <Bi ja="← ステップ配信" en="Step scenarios" inline />
-        </Link>
-      </p>
-      <h1 className="page-title">
-        <Bi ja={scenarioId === null ? "新しいシナリオ" : "シナリオの編集"} en={scenarioId === null ? "New scenario" : "Edit scenario"} />
-      </h1>
+      <PageHeader
+        ja={scenarioId === null ? "新しいシナリオ" : "シナリオの編集"}
+        en={scenarioId === null ? "New scenario" : "Edit scenario"}
+        title="ステップ配信 / Step scenario"
+        back={{ href: "/admin/scenarios", ja: "ステップ配信", en: "Step scenarios" }}
+      />
       {scenarioId === null ? <Editor id={null} status={null} initial={EMPTY} /> : null}
       {scenarioId !== null && scenario.isPending ? <Loading /> : null}
       {scenarioId !== null && scenario.isError ? <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} /> : null}

@@ -3,6 +3,7 @@ import { Link, useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { Field } from "../../components/field.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { useCreateFromTemplate, useGrantableCoupons, useScenarios, useScenarioTemplates } from "./api/scenarios.ts";
 import { delayLabel, TRIGGERS } from "./components/labels.ts";
@@ -65,15 +66,11 @@ export default function ScenarioListPage() {
   const scenarios = useScenarios();
   return (
     <div className="page page--wide">
-      <title>ステップ配信 / Step scenarios | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="ステップ配信" en="Step scenarios" />
-      </h1>
-      <p>
-        <Link href="/admin/scenarios/new" className="btn btn--primary">
-          <Bi ja="＋ 新しいシナリオ" en="New scenario" inline />
-        </Link>
-      </p>
+      <PageHeader
+        ja="ステップ配信"
+        en="Step scenarios"
+        actions={[{ href: "/admin/scenarios/new", ja: "＋ 新しいシナリオ", en: "New scenario", primary: true }]}
+      />
       {scenarios.isPending ? <Loading /> : null}
       {scenarios.isError ? <ErrorState error={scenarios.error} onRetry={() => void scenarios.refetch()} /> : null}
       {scenarios.isSuccess && scenarios.data.scenarios.length === 0 ? (

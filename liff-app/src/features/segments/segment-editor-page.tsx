@@ -1,9 +1,10 @@
 import type { SegmentCondition, SegmentFilter, SegmentNode } from "@enishi/shared/segments/index";
 import { type FormEvent, useDeferredValue, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { Field } from "../../components/field.tsx";
 import { FormProblem } from "../../components/form-feedback.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useDeleteSegment, useSaveSegment, useSegment, useSegmentOptions } from "./api/segments.ts";
 import { ConditionEditor } from "./components/condition-editor.tsx";
@@ -142,15 +143,7 @@ export default function SegmentEditorPage({ segmentId }: { segmentId: string | n
   const title = segmentId === null ? { ja: "新しいセグメント", en: "New segment" } : { ja: "セグメントの編集", en: "Edit segment" };
   return (
     <div className="page page--wide">
-      <title>{`${title.ja} / ${title.en} | Enishi`}</title>
-      <p>
-        <Link href="/admin/segments">
-          <Bi ja="← セグメント" en="Segments" inline />
-        </Link>
-      </p>
-      <h1 className="page-title">
-        <Bi ja={title.ja} en={title.en} />
-      </h1>
+      <PageHeader ja={title.ja} en={title.en} back={{ href: "/admin/segments", ja: "セグメント", en: "Segments" }} />
       {segmentId === null ? (
         <Editor id={null} initial={{ name: "", description: "", filter: { kind: "group", match: "all", conditions: [] } }} />
       ) : null}

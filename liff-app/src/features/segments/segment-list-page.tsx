@@ -1,5 +1,6 @@
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useSegments } from "./api/segments.ts";
@@ -10,18 +11,14 @@ export default function SegmentListPage() {
   const segments = useSegments();
   return (
     <div className="page page--wide">
-      <title>セグメント / Segments | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="セグメント" en="Segments" />
-      </h1>
-      <p className="seg-actions">
-        <Link href="/admin/segments/new" className="btn btn--primary">
-          <Bi ja="＋ 新しいセグメント" en="New segment" inline />
-        </Link>
-        <Link href="/admin/broadcasts" className="btn">
-          <Bi ja="配信へ" en="Broadcasts" inline />
-        </Link>
-      </p>
+      <PageHeader
+        ja="セグメント"
+        en="Segments"
+        actions={[
+          { href: "/admin/segments/new", ja: "＋ 新しいセグメント", en: "New segment", primary: true },
+          { href: "/admin/broadcasts", ja: "配信へ", en: "Broadcasts" },
+        ]}
+      />
       {segments.isPending ? <Loading /> : null}
       {segments.isError ? <ErrorState error={segments.error} onRetry={() => void segments.refetch()} /> : null}
       {segments.isSuccess && segments.data.segments.length === 0 ? (

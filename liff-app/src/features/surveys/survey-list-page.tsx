@@ -1,5 +1,6 @@
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { useMySurveys } from "./api/my-surveys.ts";
 import "./surveys.css";
@@ -15,10 +16,7 @@ export default function SurveyListPage() {
   const surveys = useMySurveys();
   return (
     <div className="page">
-      <title>アンケート / Surveys | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="アンケート" en="Surveys" />
-      </h1>
+      <PageHeader ja="アンケート" en="Surveys" />
       {surveys.isPending ? <Loading /> : null}
       {surveys.isError ? <ErrorState error={surveys.error} onRetry={() => void surveys.refetch()} /> : null}
       {surveys.isSuccess && surveys.data.surveys.length === 0 ? (

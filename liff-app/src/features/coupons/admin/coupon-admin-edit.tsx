@@ -1,5 +1,6 @@
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { Bi } from "../../../components/bilingual.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../../components/states.tsx";
 import { useAdminCoupon } from "../api/admin-coupons.ts";
 import "../coupons.css";
@@ -15,15 +16,7 @@ export default function CouponAdminEdit({ couponId }: { couponId: string | null 
   const now = Date.now();
   return (
     <div className="page page--wide">
-      <title>{`${title.ja} / ${title.en} | Enishi`}</title>
-      <p>
-        <Link href="/admin/coupons">
-          <Bi ja="← クーポン管理" en="Coupons" inline />
-        </Link>
-      </p>
-      <h1 className="page-title">
-        <Bi ja={title.ja} en={title.en} />
-      </h1>
+      <PageHeader ja={title.ja} en={title.en} back={{ href: "/admin/coupons", ja: "クーポン管理", en: "Coupons" }} />
       {couponId === null ? (
         <CouponEditor couponId={null} initial={emptyCouponForm()} onSaved={(id) => navigate(`/admin/coupons/${id}`, { replace: true })} />
       ) : null}

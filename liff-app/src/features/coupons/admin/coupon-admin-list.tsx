@@ -1,6 +1,7 @@
+import "../../../components/admin.css";
 import { discountLabel } from "@enishi/shared/coupons/validity";
 import { Link } from "wouter";
-import { Bi } from "../../../components/bilingual.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
 import { useAdminCoupons } from "../api/admin-coupons.ts";
 import { jstDay, lastDay } from "../components/coupon-format.ts";
@@ -13,15 +14,11 @@ export default function CouponAdminList() {
   const coupons = useAdminCoupons();
   return (
     <div className="page page--wide">
-      <title>クーポン管理 / Coupons | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="クーポン管理" en="Coupons" />
-      </h1>
-      <p>
-        <Link href="/admin/coupons/new" className="btn btn--primary">
-          <Bi ja="＋ 新しいクーポン" en="New coupon" inline />
-        </Link>
-      </p>
+      <PageHeader
+        ja="クーポン管理"
+        en="Coupons"
+        actions={[{ href: "/admin/coupons/new", ja: "＋ 新しいクーポン", en: "New coupon", primary: true }]}
+      />
       {coupons.isPending ? <Loading /> : null}
       {coupons.isError ? <ErrorState error={coupons.error} onRetry={() => void coupons.refetch()} /> : null}
       {coupons.isSuccess && coupons.data.coupons.length === 0 ? (

@@ -1,3 +1,4 @@
+import "../../../components/admin.css";
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { Field, issueMap } from "../../../components/field.tsx";

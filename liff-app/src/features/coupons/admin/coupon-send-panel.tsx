@@ -1,3 +1,4 @@
+import "../../../components/admin.css";
 import { useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ErrorState } from "../../../components/states.tsx";

@@ -1,6 +1,7 @@
 import type { PolicyConditions } from "@enishi/shared";
 import { useId } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { RemovableChip } from "../../../components/chip.tsx";
 import type { PolicyChoices } from "../api/policy.ts";
 
 type TagMode = keyof PolicyConditions["tags"];
@@ -22,16 +23,7 @@ function TagPicker(props: { label: [string, string]; ids: string[]; tags: Policy
       </label>
       <div className="rm-row">
         {props.ids.map((tagId) => (
-          <span key={tagId} className="rm-chip">
-            {name(tagId)}
-            <button
-              type="button"
-              aria-label={`${name(tagId)} を外す / Remove`}
-              onClick={() => props.onChange(props.ids.filter((x) => x !== tagId))}
-            >
-              ×
-            </button>
-          </span>
+          <RemovableChip key={tagId} name={name(tagId)} onRemove={() => props.onChange(props.ids.filter((x) => x !== tagId))} />
         ))}
         <select
           id={id}
@@ -66,7 +58,7 @@ function CheckList(props: {
       </legend>
       <div className="rm-row">
         {props.options.map((o) => (
-          <label key={o.id} className="rm-chip" style={{ paddingRight: 10 }}>
+          <label key={o.id} className="chip" style={{ paddingRight: 10 }}>
             <input
               type="checkbox"
               checked={props.ids.includes(o.id)}

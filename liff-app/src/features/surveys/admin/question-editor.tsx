@@ -1,3 +1,4 @@
+import "../../../components/admin.css";
 import type { SurveyQuestion, SurveyQuestionType } from "@enishi/shared";
 import { useId } from "react";
 import { conditionValues, newOption, TYPE_LABELS, tagsToText, textToTags, withType } from "./builder-state.ts";

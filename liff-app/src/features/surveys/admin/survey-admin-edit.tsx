@@ -1,5 +1,6 @@
 import { Link, useLocation } from "wouter";
 import { Bi } from "../../../components/bilingual.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../../components/states.tsx";
 import { useAdminSurvey } from "../api/admin-surveys.ts";
 import "../surveys.css";
@@ -13,15 +14,7 @@ export default function SurveyAdminEdit({ surveyId }: { surveyId: string | null 
   const title = surveyId === null ? { ja: "新しいアンケート", en: "New survey" } : { ja: "アンケートの編集", en: "Edit survey" };
   return (
     <div className="page page--wide">
-      <title>{`${title.ja} / ${title.en} | Enishi`}</title>
-      <p>
-        <Link href="/admin/surveys">
-          <Bi ja="← アンケート管理" en="Surveys" inline />
-        </Link>
-      </p>
-      <h1 className="page-title">
-        <Bi ja={title.ja} en={title.en} />
-      </h1>
+      <PageHeader ja={title.ja} en={title.en} back={{ href: "/admin/surveys", ja: "アンケート管理", en: "Surveys" }} />
       {surveyId === null ? (
         <SurveyBuilder surveyId={null} initial={emptySurvey()} onSaved={(id) => navigate(`/admin/surveys/${id}`, { replace: true })} />
       ) : null}

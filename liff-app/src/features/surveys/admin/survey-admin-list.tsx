@@ -1,5 +1,7 @@
+import "../../../components/admin.css";
 import { Link } from "wouter";
 import { Bi } from "../../../components/bilingual.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
 import { useAdminSurveys } from "../api/admin-surveys.ts";
 import "../surveys.css";
@@ -11,15 +13,11 @@ export default function SurveyAdminList() {
   const surveys = useAdminSurveys();
   return (
     <div className="page page--wide">
-      <title>アンケート管理 / Surveys | Enishi</title>
-      <h1 className="page-title">
-        <Bi ja="アンケート管理" en="Surveys" />
-      </h1>
-      <p>
-        <Link href="/admin/surveys/new" className="btn btn--primary">
-          <Bi ja="＋ 新しいアンケート" en="New survey" inline />
-        </Link>
-      </p>
+      <PageHeader
+        ja="アンケート管理"
+        en="Surveys"
+        actions={[{ href: "/admin/surveys/new", ja: "＋ 新しいアンケート", en: "New survey", primary: true }]}
+      />
       {surveys.isPending ? <Loading /> : null}
       {surveys.isError ? <ErrorState error={surveys.error} onRetry={() => void surveys.refetch()} /> : null}
       {surveys.isSuccess && surveys.data.surveys.length === 0 ? (

@@ -1,3 +1,4 @@
+import "../../../components/admin.css";
 import type { SurveyInput, SurveyQuestion } from "@enishi/shared";
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";

@@ -1,7 +1,8 @@
+import "../../../components/admin.css";
 import type { SurveyQuestionResult } from "@enishi/shared";
 import { useState } from "react";
-import { Link } from "wouter";
 import { Bi } from "../../../components/bilingual.tsx";
+import { BackLink } from "../../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
 import { downloadSurveyCsv, useSurveyResults } from "../api/admin-surveys.ts";
 import "../surveys.css";
@@ -103,11 +104,7 @@ export default function SurveyResults({ surveyId }: { surveyId: string }) {
   return (
     <div className="page page--wide">
       <title>アンケート結果 / Survey results | Enishi</title>
-      <p>
-        <Link href={`/admin/surveys/${surveyId}`}>
-          <Bi ja="← アンケートの編集" en="Edit survey" inline />
-        </Link>
-      </p>
+      <BackLink href={`/admin/surveys/${surveyId}`} ja="アンケートの編集" en="Edit survey" />
       {results.isPending ? <Loading ja="集計中…" en="Counting…" /> : null}
       {results.isError ? <ErrorState error={results.error} onRetry={() => void results.refetch()} /> : null}
       {results.isSuccess ? (

@@ -1,6 +1,7 @@
 import "../tags.css";
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { RemovableChip } from "../../../components/chip.tsx";
 import { ErrorState, Loading } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { formatDateTime } from "../../../lib/format.ts";
@@ -46,12 +47,14 @@ export function FriendTagsEditor({ userId }: { userId: string }) {
           </span>
         ) : null}
         {tags.data.tags.map((t) => (
-          <span key={t.id} className="tg-chip" style={t.color ? { borderColor: t.color } : undefined}>
-            {t.name}
-            <button type="button" aria-label={`${t.name} を外す / Remove`} disabled={remove.isPending} onClick={() => remove.mutate(t.id)}>
-              ×
-            </button>
-          </span>
+          <RemovableChip
+            key={t.id}
+            name={t.name}
+            coloured
+            style={t.color ? { borderColor: t.color } : undefined}
+            disabled={remove.isPending}
+            onRemove={() => remove.mutate(t.id)}
+          />
         ))}
       </div>
       <form className="tg-row" onSubmit={submit} noValidate>
