@@ -8,7 +8,7 @@ import type {
   CouponSendsTable,
   CouponsTable,
 } from "./coupons/coupons.table.ts";
-import type { BotSettingsTable, FaqAlternatesTable, FaqEntriesTable } from "./faq/faq.table.ts";
+import type { BotSettingsTable, FaqAlternatesTable, FaqEntriesTable, FaqIndexCacheTable } from "./faq/faq.table.ts";
 import type { FriendsTable } from "./friends/friends.table.ts";
 import type { LinkClicksTable, TrackedLinksTable } from "./links/links.table.ts";
 import type { CardScansTable, MembersTable } from "./members/members.table.ts";
@@ -77,6 +77,7 @@ export interface Database {
   faq_entries: FaqEntriesTable;
   faq_alternates: FaqAlternatesTable;
   bot_settings: BotSettingsTable;
+  faq_index_cache: FaqIndexCacheTable;
   conversations: ConversationsTable;
   takeover_events: TakeoverEventsTable;
   conversation_notes: ConversationNotesTable;

@@ -19,6 +19,7 @@ export * from "./faq/alternates.repository.ts";
 export * from "./faq/bot-settings.repository.ts";
 export * from "./faq/faq.repository.ts";
 export type * from "./faq/faq.table.ts";
+export * from "./faq/index-cache.repository.ts";
 export * from "./friends/friends.repository.ts";
 export type * from "./friends/friends.table.ts";
 export * from "./links/links.repository.ts";

@@ -47,3 +47,13 @@ export interface BotSettingsTable {
   updated_at: number;
 }
 export type BotSettingsRow = Selectable<BotSettingsTable>;
+
+/** A built matcher index per FAQ version and Worker build (0012): a cache the bot may lose at any time. */
+export interface FaqIndexCacheTable {
+  faq_version: number;
+  build: string;
+  /** base64 of the serialized index */
+  data: string;
+  created_at: number;
+}
+export type FaqIndexCacheRow = Selectable<FaqIndexCacheTable>;

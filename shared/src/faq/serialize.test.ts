@@ -88,6 +88,11 @@ describe("serializeFaqIndex / deserializeFaqIndex", () => {
     expect(decisions(loaded, messages)).toEqual(decisions(index, messages));
   });
 
+  it("keeps a byte-order mark that starts the string block", () => {
+    const index = buildFaqIndex([{ id: "\ufeffbom", question: "駐車場はありますか", answer: "あります。", alternates: [] }]);
+    expect(roundTrip(index).entries[0]?.id).toBe("\ufeffbom");
+  });
+
   it("round-trips an empty FAQ", () => {
     const loaded = roundTrip(buildFaqIndex([]));
     expect(loaded.entries).toEqual([]);

@@ -471,7 +471,8 @@ class Reader {
 
 const utf16 = (() => {
   try {
-    return new TextDecoder("utf-16le", { fatal: true });
+    // ignoreBOM: a U+FEFF starting the block is content (the first string), not a mark to strip
+    return new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
   } catch {
     return undefined;
   }
