@@ -1,7 +1,7 @@
 import { ApiError } from "../lib/api.ts";
 import { describeProblem } from "../lib/problem.ts";
 import { Bi } from "./bilingual.tsx";
-import { ErrorState } from "./states.tsx";
+import { ErrorState, ProblemSummary } from "./states.tsx";
 
 /** Why a form was refused, with the server's per-field messages ("path: message") beneath. Nothing when there is no error. */
 export function FormProblem({ error }: { error: unknown }) {
@@ -10,10 +10,7 @@ export function FormProblem({ error }: { error: unknown }) {
   const issues = error instanceof ApiError ? error.fieldIssues : [];
   return (
     <div className="state state--error" role="alert">
-      <p className="state__title">
-        <Bi ja={problem.ja} en={problem.en} />
-      </p>
-      {problem.detail ? <p className="state__detail">{problem.detail}</p> : null}
+      <ProblemSummary problem={problem} />
       {issues.map((issue) => (
         <p key={issue.path} className="field__error">
           {issue.path}: {issue.message}

@@ -24,15 +24,24 @@ export function EmptyState({ ja, en, children }: { ja: string; en: string; child
   );
 }
 
+/** What went wrong, Japanese first, and the server's detail when it gave one. */
+export function ProblemSummary({ problem }: { problem: { ja: string; en: string; detail?: string | undefined } }) {
+  return (
+    <>
+      <p className="state__title">
+        <Bi ja={problem.ja} en={problem.en} />
+      </p>
+      {problem.detail ? <p className="state__detail">{problem.detail}</p> : null}
+    </>
+  );
+}
+
 /** A failure told plainly in Japanese and English, with what support needs and a way to try again. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: (() => void) | undefined }) {
   const problem = describeProblem(error);
   return (
     <div className="state state--error" role="alert">
-      <p className="state__title">
-        <Bi ja={problem.ja} en={problem.en} />
-      </p>
-      {problem.detail ? <p className="state__detail">{problem.detail}</p> : null}
+      <ProblemSummary problem={problem} />
       {problem.requestId ? (
         <p className="state__detail">
           Request ID: <code>{problem.requestId}</code>
