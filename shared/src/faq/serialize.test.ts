@@ -93,6 +93,26 @@ describe("serializeFaqIndex / deserializeFaqIndex", () => {
     expect(roundTrip(index).entries[0]?.id).toBe("\ufeffbom");
   });
 
+  it("keeps every float exactly: a palette of > 256 values, a −0, values that do not repeat", () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      id: `e${i}`,
+      question: `商品${i}番の在庫はありますか`,
+      answer: `${i}番は店頭にございます。`,
+      alternates: [],
+    }));
+    const index = buildFaqIndex(many);
+    const n = index.entryPostings.value.length;
+    expect(n).toBeGreaterThan(1000);
+    index.entryPostings.value = Float64Array.from({ length: n }, (_, k) => 1 + (k % 300) / 7); // 300 distinct, repeated
+    index.phrasingPostings.value = Float64Array.from(index.phrasingPostings.value, (v, k) => (k === 0 ? -0 : v));
+    index.phrasingMass = Float64Array.from(index.phrasingMass, (_, k) => Math.PI * k); // none repeats
+    const loaded = roundTrip(index);
+    expect(loaded.entryPostings.value).toEqual(index.entryPostings.value);
+    expect(Object.is(loaded.phrasingPostings.value[0], -0)).toBe(true);
+    expect(loaded.phrasingPostings.value).toEqual(index.phrasingPostings.value);
+    expect(loaded.phrasingMass).toEqual(index.phrasingMass);
+  });
+
   it("round-trips an empty FAQ", () => {
     const loaded = roundTrip(buildFaqIndex([]));
     expect(loaded.entries).toEqual([]);

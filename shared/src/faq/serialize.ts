@@ -200,17 +200,23 @@ function ints(values: ArrayLike<number>): Uint8Array | Uint16Array | Int32Array 
  * (term weights and idf take a few hundred distinct values); else as they are (empty palette).
  */
 function floats(values: Float64Array): [Float64Array, Section] {
+  const raw: [Float64Array, Section] = [new Float64Array(0), values];
   const palette = new Map<number, number>();
-  for (const v of values) {
-    if (Object.is(v, -0)) return [new Float64Array(0), values]; // a Map key would lose the sign
-    if (!palette.has(v)) palette.set(v, palette.size);
-    if (palette.size > 0x10000) return [new Float64Array(0), values];
+  const index = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v === 0 && 1 / v < 0) return raw; // −0: a Map key would lose the sign
+    let k = palette.get(v);
+    if (k === undefined) {
+      if (palette.size === 0x10000) return raw;
+      k = palette.size;
+      palette.set(v, k);
+    }
+    index[i] = k;
   }
   const width = palette.size <= 0x100 ? 1 : 2;
-  if (palette.size * 8 + values.length * width >= values.byteLength) return [new Float64Array(0), values];
-  const index = width === 1 ? new Uint8Array(values.length) : new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) index[i] = palette.get(values[i] as number) as number;
-  return [Float64Array.from(palette.keys()), index];
+  if (palette.size * 8 + values.length * width >= values.byteLength) return raw;
+  return [Float64Array.from(palette.keys()), width === 1 ? Uint8Array.from(index) : index];
 }
 
 class Writer {
