@@ -34,7 +34,10 @@ async function measure(name: string, url: string, headers: Record<string, string
 /** Both parts of the mock build (the customer mini-app at / and the console), as `pnpm dev` serves them. */
 function buildMockApp(): void {
   // Vite's file list is noise in the figures: only warnings and errors (stderr) are shown.
-  const result = spawnSync("pnpm", ["--filter", "@enishi/liff-app", "build:mock"], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync("pnpm", ["--filter", "@enishi/liff-app", "build:mock"], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (result.status !== 0) throw new Error("pnpm --filter @enishi/liff-app build:mock failed");
 }
 
