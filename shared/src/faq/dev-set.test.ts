@@ -3,28 +3,12 @@
  * here and in CI). Floors sit a little under the figures test/bench/faq.ts reports, so tuning noise
  * passes and a real regression fails.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildFaqIndex } from "./build.ts";
 import { evaluateLabelled, evaluateWithLearning } from "./evaluate.ts";
-import { FaqFileSchema, LabelledQuerySchema } from "./schema.ts";
+import { loadSalon as load, salonPresent, salonTitle } from "./salon-data.testing.ts";
 
-const salonDir = fileURLToPath(new URL("../../../../shared/faq/salon/", import.meta.url));
-const present = existsSync(`${salonDir}faq.json`) && existsSync(`${salonDir}queries.jsonl`);
-const title = present ? "salon development set" : `salon development set — SKIPPED: no data in ${salonDir}`;
-if (!present) console.warn(`faq dev-set test skipped: ${salonDir} not found (the data lives next to the repository)`);
-
-function load() {
-  const faq = FaqFileSchema.parse(JSON.parse(readFileSync(`${salonDir}faq.json`, "utf8")));
-  const queries = readFileSync(`${salonDir}queries.jsonl`, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => LabelledQuerySchema.parse(JSON.parse(line)));
-  return { entries: faq.entries, queries };
-}
-
-describe.skipIf(!present)(title, () => {
+describe.skipIf(!salonPresent)(salonTitle("salon development set"), () => {
   it("keeps automation, offered entries, wrong answers and handovers above their floors", () => {
     const { entries, queries } = load();
     const { figures } = evaluateLabelled(buildFaqIndex(entries), queries);

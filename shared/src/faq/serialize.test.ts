@@ -1,14 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildFaqIndex, type FaqIndex, type FaqIndexOptions } from "./build.ts";
 import { decide } from "./decide.ts";
-import { FaqFileSchema, LabelledQuerySchema } from "./schema.ts";
+import { loadSalon, salonPresent, salonTitle } from "./salon-data.testing.ts";
 import { deserializeFaqIndex, FAQ_INDEX_FORMAT, FaqIndexFormatError, serializeFaqIndex } from "./serialize.ts";
-
-const salonDir = fileURLToPath(new URL("../../../../shared/faq/salon/", import.meta.url));
-const present = existsSync(`${salonDir}faq.json`) && existsSync(`${salonDir}queries.jsonl`);
-if (!present) console.warn(`faq serialize salon tests skipped: ${salonDir} not found (the data lives next to the repository)`);
 
 const SMALL = [
   { id: "parking", question: "駐車場はありますか", answer: "店舗裏に3台分の駐車場がございます。", alternates: ["車で行けますか"] },
@@ -170,14 +164,10 @@ describe("serializeFaqIndex / deserializeFaqIndex", () => {
   });
 });
 
-describe.skipIf(!present)(present ? "serialized salon index" : `serialized salon index — SKIPPED: no data in ${salonDir}`, () => {
+describe.skipIf(!salonPresent)(salonTitle("serialized salon index"), () => {
   function load() {
-    const faq = FaqFileSchema.parse(JSON.parse(readFileSync(`${salonDir}faq.json`, "utf8")));
-    const queries = readFileSync(`${salonDir}queries.jsonl`, "utf8")
-      .split("\n")
-      .filter((line) => line.trim())
-      .map((line) => LabelledQuerySchema.parse(JSON.parse(line)));
-    return { entries: faq.entries, messages: queries.map((q) => q.q), queries };
+    const { entries, queries } = loadSalon();
+    return { entries, messages: queries.map((q) => q.q), queries };
   }
 
   it("decides every salon message alike after a round trip", () => {
