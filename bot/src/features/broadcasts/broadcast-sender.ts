@@ -68,9 +68,12 @@ async function pushEach(deps: Deps, row: BroadcastRow, batch: BroadcastBatchRow,
     for (let to = queue.shift(); to !== undefined; to = queue.shift()) {
       const v = values.get(to);
       const messages = await toLineMessages(deps, composed, {
-        name: v?.display_name ?? "",
-        rank: v?.rank_name ?? "",
-        points: v?.points === null || v?.points === undefined ? "" : String(v.points),
+        userId: to,
+        values: {
+          name: v?.display_name ?? "",
+          rank: v?.rank_name ?? "",
+          points: v?.points === null || v?.points === undefined ? "" : String(v.points),
+        },
       });
       const key = await recipientRetryKey(batch.retry_key, to);
       const recipient = to;

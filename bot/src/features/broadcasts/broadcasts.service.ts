@@ -21,7 +21,7 @@ import { callLine } from "../../line/call.ts";
 import { LineApiError } from "../../line/errors.ts";
 import { audienceFilter, compileOrRefuse, countSegment } from "../segments/segments.service.ts";
 import { resumeSending } from "./broadcast-cron.ts";
-import { assertCouponsSendable } from "./broadcast-messages.ts";
+import { assertCouponsSendable, assertLinksSendable } from "./broadcast-messages.ts";
 import { enqueueBroadcastPlan } from "./broadcast-queue.ts";
 
 /** A schedule slightly in the past is "now" (clock skew, a slow form); further back is a mistake. */
@@ -66,6 +66,7 @@ export async function createBroadcast(deps: Deps, input: CreateBroadcastInput, c
   const { filter, segmentId } = await audienceFilter(deps, input.audience);
   compileOrRefuse(filter, now);
   await assertCouponsSendable(deps, input.messages, now);
+  await assertLinksSendable(deps, input.messages);
   const requested = input.schedule.type === "now" ? now : input.schedule.at;
   if (requested < now - PAST_TOLERANCE_MS) {
     throw new AppError(400, "validation_failed", "The time is in the past / 過去の日時は指定できません", [

@@ -12,6 +12,7 @@ import {
 import type { FriendScenarioDto, ScenarioDto, ScenarioEvent, ScenarioInput } from "@enishi/shared/scenarios/index";
 import type { Deps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors.ts";
+import { assertLinksSendable } from "../broadcasts/broadcast-messages.ts";
 import { addTag } from "../tags/tags.service.ts";
 import { exitScenarios, triggerScenarios } from "./enrolment.service.ts";
 import { parseScenario } from "./scenario-rows.ts";
@@ -72,6 +73,13 @@ async function assertCouponsExist(deps: Deps, input: ScenarioInput): Promise<voi
   }
 }
 
+/** `{link:CODE}` in step messages must name an existing tracked link (and signing must be configured). */
+async function assertLinksExist(deps: Deps, input: ScenarioInput): Promise<void> {
+  for (const [s, step] of input.steps.entries())
+    for (const [a, action] of step.actions.entries())
+      if (action.type === "message") await assertLinksSendable(deps, action.messages, `steps.${s}.actions.${a}.messages`);
+}
+
 function columns(input: ScenarioInput, at: number) {
   return {
     name: input.name,
@@ -94,6 +102,7 @@ export async function createScenario(
   templateId: string | null = null,
 ): Promise<ScenarioDto> {
   await assertCouponsExist(deps, input);
+  await assertLinksExist(deps, input);
   const now = Date.now();
   const id = crypto.randomUUID();
   await insertScenario(deps.db, {
@@ -113,6 +122,7 @@ export async function createScenario(
  */
 export async function editScenario(deps: Deps, id: string, input: ScenarioInput): Promise<ScenarioDto> {
   await assertCouponsExist(deps, input);
+  await assertLinksExist(deps, input);
   if (!(await updateScenario(deps.db, id, columns(input, Date.now())))) throw notFound("No such scenario / シナリオが見つかりません");
   return getScenario(deps, id);
 }

@@ -28,9 +28,12 @@ export async function runStepActions(
       case "message": {
         const [v] = await findPersonalValues(deps.db, [userId]);
         const messages = await toLineMessages(deps, action.messages, {
-          name: v?.display_name ?? "",
-          rank: v?.rank_name ?? "",
-          points: v?.points === null || v?.points === undefined ? "" : String(v.points),
+          userId,
+          values: {
+            name: v?.display_name ?? "",
+            rank: v?.rank_name ?? "",
+            points: v?.points === null || v?.points === undefined ? "" : String(v.points),
+          },
         });
         const outcome = await sendToUser(deps.db, deps.line, { to: userId, messages, sender: "bot", key: `${key}:${i}` });
         done.push(outcome.delivered ? "message sent" : "message failed");

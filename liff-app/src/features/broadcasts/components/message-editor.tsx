@@ -1,7 +1,10 @@
 import {
   type BroadcastMessage,
   BroadcastMessagesSchema,
+  isLinkCode,
+  listLinkCodes,
   MAX_BROADCAST_MESSAGES,
+  type PersonalValues,
   personaliseMessages,
 } from "@enishi/shared/broadcasts/index";
 import { useRef } from "react";
@@ -49,6 +52,28 @@ export function toMessages(drafts: readonly MessageDraft[]): { messages: Broadca
 
 const SAMPLE = { name: "佐藤 花子", rank: "ゴールド", points: "1,200" };
 
+/**
+ * Sample values for a preview of `messages`: each well-formed {link:CODE} shows the shape of the URL a
+ * friend gets (the real one carries their own signature, made when it is sent).
+ */
+export function sampleValues(messages: readonly BroadcastMessage[]): PersonalValues {
+  const origin = typeof location === "undefined" ? "https://example.com" : location.origin;
+  const codes = listLinkCodes(messages).filter(isLinkCode);
+  return { ...SAMPLE, links: new Map(codes.map((code) => [code, `${origin}/r/${encodeURIComponent(code)}?u=U…`])) };
+}
+
+/** The placeholders a message can carry, for the hint under a text (Japanese first). */
+export function PlaceholderHelp() {
+  return (
+    <p className="field__hint">
+      <Bi
+        ja="差し込み: {name} 名前・{rank} 会員ランク・{points} ポイント・{link:コード} トラッキングリンク（友だちごとの署名付きURL。クリックした人が分かります）"
+        en="Placeholders: {name} name · {rank} member rank · {points} points · {link:CODE} tracked link (a URL signed per friend, so clicks are attributed)"
+      />
+    </p>
+  );
+}
+
 function TextDraft({ draft, onChange }: { draft: Extract<MessageDraft, { type: "text" }>; onChange: (d: MessageDraft) => void }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   function insert(token: string) {
@@ -56,7 +81,8 @@ function TextDraft({ draft, onChange }: { draft: Extract<MessageDraft, { type: "
     const at = el?.selectionStart ?? draft.text.length;
     onChange({ ...draft, text: `${draft.text.slice(0, at)}${token}${draft.text.slice(el?.selectionEnd ?? at)}` });
   }
-  const preview = personaliseMessages([{ type: "text", text: draft.text }], SAMPLE)[0];
+  const message = { type: "text" as const, text: draft.text };
+  const preview = personaliseMessages([message], sampleValues([message]))[0];
   return (
     <>
       <textarea
@@ -75,6 +101,7 @@ function TextDraft({ draft, onChange }: { draft: Extract<MessageDraft, { type: "
         ))}
         <span className="field__hint">{draft.text.length.toLocaleString()} / 5,000</span>
       </span>
+      <PlaceholderHelp />
       {preview?.type === "text" && preview.text !== draft.text ? (
         <p className="field__hint">
           <Bi ja="例" en="e.g." inline />: {preview.text}
@@ -128,6 +155,7 @@ function DraftBody({
             value={draft.json}
             onChange={(e) => onChange({ ...draft, json: e.target.value })}
           />
+          <PlaceholderHelp />
         </>
       );
     case "coupon":
@@ -144,7 +172,7 @@ function DraftBody({
   }
 }
 
-/** Up to 5 messages: text (with {name}/{rank}/{points}), image, Flex JSON or a coupon card. */
+/** Up to 5 messages: text (with {name}/{rank}/{points}/{link:CODE}), image, Flex JSON or a coupon card. */
 export function MessageEditor({
   drafts,
   coupons,

@@ -1,6 +1,7 @@
 import type { ScenarioStep, StepAction, StepCondition, StepDelay } from "@enishi/shared/scenarios/index";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
+import { PlaceholderHelp } from "../../broadcasts/components/message-editor.tsx";
 
 const NEW_ACTION: Record<StepAction["type"], StepAction> = {
   message: { type: "message", messages: [{ type: "text", text: "" }] },
@@ -154,9 +155,10 @@ function ActionEditor({
             rows={3}
             aria-label="メッセージ本文 / Message text"
             value={first?.type === "text" ? first.text : ""}
-            placeholder="{name}さん、… / {name}, {rank}, {points}"
+            placeholder="{name}さん、… / {name}, {rank}, {points}, {link:CODE}"
             onChange={(e) => onChange({ ...action, messages: [{ type: "text", text: e.target.value }, ...others] })}
           />
+          <PlaceholderHelp />
           {others.length > 0 ? (
             <span className="field__hint">
               ＋ {others.map((m) => (m.type === "coupon" ? "クーポンカード / coupon card" : m.type)).join(", ")}
