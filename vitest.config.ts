@@ -35,6 +35,7 @@ export default defineConfig({
                   LINE_CHANNEL_SECRET: "integration-channel-secret",
                   LINE_CHANNEL_ACCESS_TOKEN: "integration-channel-access-token",
                   CARD_CODE_SECRET: "integration-card-code-secret",
+                  SHOP_API_SECRET: "integration-shop-api-secret-0123456789abcdef",
                   LINE_API_BASE_URL: sandboxUrl,
                   LINE_API_DATA_BASE_URL: sandboxUrl,
                   LINE_ACCESS_BASE_URL: sandboxUrl,

@@ -9,6 +9,7 @@ import { makeDeps } from "./deps.ts";
 import { AppError } from "./errors.ts";
 import { accountLinkRoutes } from "./features/account-link/account-link.routes.ts";
 import { loginPageRoutes } from "./features/account-link/login-page.routes.ts";
+import { shopApiRoutes } from "./features/account-link/shop-api.routes.ts";
 import { staffAdminRoutes } from "./features/admin/staff.routes.ts";
 import { auditAdminRoutes } from "./features/audit/audit.routes.ts";
 import { broadcastRoutes } from "./features/broadcasts/broadcasts.routes.ts";
@@ -60,6 +61,8 @@ const api = new Hono<AppEnv>()
   })
   .route("/me", meRoutes)
   .route("/account-link", accountLinkRoutes)
+  // The shop's own servers (signed with SHOP_API_SECRET, not an ID token): decision 014.
+  .route("/shop", shopApiRoutes)
   .route("/coupons", couponRoutes)
   .route("/surveys", surveyRoutes)
   .route("/card", cardRoutes)

@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   APP_ENV: z.enum(["production", "development", "test"]).default("production"),
   LINE_API_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LINE_API_BACKOFF_MS: z.coerce.number().int().nonnegative().default(200),
+  SHOP_LOGIN_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]).default(""),
+  SHOP_API_SECRET: z.string().default(""),
 });
 
 export interface Config {
@@ -33,6 +35,10 @@ export interface Config {
   appEnv: "production" | "development" | "test";
   lineTimeoutMs: number;
   lineBackoffMs: number;
+  /** The shop website's login page for LINE's account-link flow; empty: the built-in demo page (decision 014). */
+  shopLoginUrl: string;
+  /** Signs the shop's server-to-server calls (auth/shop-signature.ts); empty: that API is off. */
+  shopApiSecret: string;
 }
 
 const cache = new WeakMap<object, Config>();
@@ -58,6 +64,8 @@ export function readConfig(env: Env): Config {
     appEnv: raw.APP_ENV,
     lineTimeoutMs: raw.LINE_API_TIMEOUT_MS,
     lineBackoffMs: raw.LINE_API_BACKOFF_MS,
+    shopLoginUrl: raw.SHOP_LOGIN_URL,
+    shopApiSecret: raw.SHOP_API_SECRET,
   };
   cache.set(env, config);
   return config;

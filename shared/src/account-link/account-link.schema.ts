@@ -53,6 +53,18 @@ const PhoneLast4 = z
   .transform(normalizeDigits)
   .pipe(z.string().regex(/^\d{4}$/, "電話番号の下4桁（数字4つ）を入力してください / Enter the last 4 digits of your phone"));
 
+/** LINE link tokens are opaque URL-safe strings; anything else is not from LINE. */
+export const LinkTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_\-.~+/=]{8,256}$/, "linkToken is not a LINE link token / linkToken の形式が正しくありません");
+
+/**
+ * POST /api/shop/link-nonces — the shop's own website, after it logged the customer in: which member the
+ * link token's LINE user proved to be (server to server, signed with SHOP_API_SECRET).
+ */
+export const ShopLinkNonceInputSchema = z.object({ linkToken: LinkTokenSchema, memberNumber: MemberNumber });
+export type ShopLinkNonceInput = z.input<typeof ShopLinkNonceInputSchema>;
+
 /** POST /api/account-link — the member record's number plus one thing only its owner knows. */
 export const LinkMemberInputSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("birthday"), memberNumber: MemberNumber, birthday: Birthday }),

@@ -26,10 +26,16 @@ function withManageButton(deps: Deps, message: string): LineMessage[] {
   return [text(message), linkButton(linkCopy.manage, linkCopy.manageLabel, liffUrl(deps.config, "/account-link"))];
 }
 
-/** The built-in demo login page of the shop's website, served by this Worker (`/link/login`). */
-export function loginPageUrl(deps: Deps, linkToken: string): string | null {
-  if (!deps.config.appBaseUrl) return null;
-  return `${deps.config.appBaseUrl}/link/login?${new URLSearchParams({ linkToken })}`;
+/**
+ * Where the customer logs in with the link token: the shop's own website (SHOP_LOGIN_URL, which then calls
+ * `POST /api/shop/link-nonces`), else the built-in demo login page served by this Worker (`/link/login`).
+ */
+export function loginPageUrl(deps: Pick<Deps, "config">, linkToken: string): string | null {
+  const page = deps.config.shopLoginUrl || (deps.config.appBaseUrl ? `${deps.config.appBaseUrl}/link/login` : "");
+  if (!page) return null;
+  const url = new URL(page);
+  url.searchParams.set("linkToken", linkToken);
+  return url.toString();
 }
 
 /** `action=link-account` (rich menu or a button): issue a link token and send the login link. */

@@ -1,3 +1,4 @@
+import { LinkTokenSchema } from "@enishi/shared";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
@@ -16,10 +17,8 @@ import { loginForAccountLink } from "./shop-login.service.ts";
  */
 const CSRF_COOKIE = "enishi_link_csrf";
 
-/** LINE link tokens are opaque URL-safe strings; anything else is not from LINE. */
-const LinkToken = z.string().regex(/^[A-Za-z0-9_\-.~+/=]{8,256}$/);
 const LoginForm = z.object({
-  linkToken: LinkToken,
+  linkToken: LinkTokenSchema,
   csrf: z.string().min(1),
   loginId: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(200),
@@ -82,7 +81,7 @@ function crossSite(c: Ctx): boolean {
 
 export const loginPageRoutes = new Hono<AppEnv>()
   .get("/login", (c) => {
-    const linkToken = LinkToken.safeParse(c.req.query("linkToken"));
+    const linkToken = LinkTokenSchema.safeParse(c.req.query("linkToken"));
     if (!linkToken.success) return page(c, openFromLine(), 400);
     return formPage(c, { linkToken: linkToken.data });
   })
@@ -114,7 +113,7 @@ export const loginPageRoutes = new Hono<AppEnv>()
       );
     }
     if (!form.success) {
-      const linkToken = LinkToken.safeParse(raw.linkToken);
+      const linkToken = LinkTokenSchema.safeParse(raw.linkToken);
       if (!linkToken.success) return page(c, openFromLine(), 400);
       const loginId = typeof raw.loginId === "string" ? raw.loginId.slice(0, 254) : "";
       const error = { ja: "メールアドレスとパスワードを入力してください。", en: "Enter your email and password." };

@@ -18,8 +18,7 @@ export function accountLinkDialogUrl(deps: Deps, linkToken: string, nonce: strin
 
 /**
  * The demo shop website's login, step 3 of LINE's account-link flow: check the password (attempts limited
- * per login id like the LIFF check), then store a fresh nonce → member and hand back the dialog URL. The
- * nonce is random (never derived from the user or the account), single use and valid 10 minutes.
+ * per login id like the LIFF check), then store a fresh nonce → member and hand back the dialog URL.
  */
 export async function loginForAccountLink(
   deps: Deps,
@@ -36,16 +35,31 @@ export async function loginForAccountLink(
   const member = await findMemberById(deps.db, account.member_id);
   if (!member) return { kind: "bad-credentials", remainingAttempts: await remainingAttempts(deps, claimed, now) };
   if (member.line_user_id !== null) return { kind: "member-linked" };
+  const { nonce } = await issueLinkNonce(deps, { memberId: member.id, shopAccountId: account.id }, now);
+  return { kind: "ok", dialogUrl: accountLinkDialogUrl(deps, input.linkToken, nonce) };
+}
+
+/**
+ * Step 3 of LINE's flow for whoever logged the customer in (the demo login page, or the shop's own website
+ * through `POST /api/shop/link-nonces`): a fresh nonce → member, random (never derived from the user or the
+ * account), single use, valid 10 minutes.
+ */
+export async function issueLinkNonce(
+  deps: Deps,
+  input: { memberId: string; shopAccountId: string | null },
+  now = Date.now(),
+): Promise<{ nonce: string; expiresAt: number }> {
   const nonce = randomToken();
+  const expiresAt = now + LINK_NONCE_TTL_MS;
   await insertLinkNonce(deps.db, {
     nonce,
-    member_id: member.id,
-    shop_account_id: account.id,
+    member_id: input.memberId,
+    shop_account_id: input.shopAccountId,
     created_at: now,
-    expires_at: now + LINK_NONCE_TTL_MS,
+    expires_at: expiresAt,
     used_at: null,
     used_by_user_id: null,
     used_by_event_id: null,
   });
-  return { kind: "ok", dialogUrl: accountLinkDialogUrl(deps, input.linkToken, nonce) };
+  return { nonce, expiresAt };
 }
