@@ -1,18 +1,12 @@
 import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
-import { ADMIN_ID, botTexts, callAs, chatOf, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
+import { ADMIN_ID, botTexts, callAsAdmin, chatOf, expectJson, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 const MINUTE = 60_000;
 const jstClock = (at: number) => new Date(at + 9 * 3_600_000).toISOString().slice(11, 16);
 
-const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
+const admin = callAsAdmin;
 
 async function runCron(at: number): Promise<void> {
   await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv);
@@ -58,7 +52,7 @@ async function audience(count: number, real: { name: string }[] = []): Promise<{
 }
 
 async function segmentOf(tagId: string): Promise<string> {
-  const body = await json<{ id: string }>(
+  const body = await expectJson<{ id: string }>(
     await admin("/api/admin/segments", {
       body: {
         name: `tag ${tagId}`,
@@ -80,7 +74,7 @@ interface Broadcast {
 }
 
 async function broadcastOf(id: string): Promise<Broadcast> {
-  return json<Broadcast>(await admin(`/api/admin/broadcasts/${id}`), 200);
+  return expectJson<Broadcast>(await admin(`/api/admin/broadcasts/${id}`), 200);
 }
 
 async function until(id: string, status: string, timeoutMs = 15_000): Promise<Broadcast> {
@@ -130,7 +124,7 @@ describe("broadcasts", () => {
     await sandbox("/__sandbox/faults", { body: { endpoint: "multicast", mode: "5xx", times: 5 } });
     await sandbox("/__sandbox/faults", { body: { endpoint: "multicast", mode: "5xx-after-accept", times: 1 } });
 
-    const created = await json<Broadcast>(
+    const created = await expectJson<Broadcast>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "春のセール",
@@ -161,7 +155,7 @@ describe("broadcasts", () => {
     const segmentId = await segmentOf(tagId);
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "5xx", times: 2 } });
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "5xx-after-accept", times: 1 } });
-    const created = await json<Broadcast>(
+    const created = await expectJson<Broadcast>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "お名前入り",
@@ -182,7 +176,7 @@ describe("broadcasts", () => {
     const { tagId, realIds } = await audience(0, [{ name: "予約" }]);
     const segmentId = await segmentOf(tagId);
     const at = Date.now() + 30 * MINUTE;
-    const created = await json<Broadcast>(
+    const created = await expectJson<Broadcast>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "予約配信",
@@ -208,7 +202,7 @@ describe("broadcasts", () => {
     const segmentId = await segmentOf(tagId);
     const now = Date.now();
     const quietHours = { start: jstClock(now - 60 * MINUTE), end: jstClock(now + 60 * MINUTE) };
-    const created = await json<Broadcast>(
+    const created = await expectJson<Broadcast>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "深夜",
@@ -235,7 +229,7 @@ describe("broadcasts", () => {
     const { tagId, prefix } = await audience(600);
     const segmentId = await segmentOf(tagId);
     await sandbox("/__sandbox/faults", { body: { endpoint: "multicast", mode: "429", times: 1 } });
-    const created = await json<Broadcast>(
+    const created = await expectJson<Broadcast>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "混雑",
@@ -258,7 +252,7 @@ describe("broadcasts", () => {
     const { tagId, realIds } = await audience(0, [{ name: "取消" }]);
     const segmentId = await segmentOf(tagId);
     const at = Date.now() + 10 * MINUTE;
-    const created = await json<Broadcast>(
+    const created = await expectJson<Broadcast>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "取り消し",
@@ -269,10 +263,10 @@ describe("broadcasts", () => {
       }),
       201,
     );
-    expect((await json<Broadcast>(await admin(`/api/admin/broadcasts/${created.id}/cancel`, { method: "POST" }), 200)).status).toBe(
+    expect((await expectJson<Broadcast>(await admin(`/api/admin/broadcasts/${created.id}/cancel`, { method: "POST" }), 200)).status).toBe(
       "cancelled",
     );
-    await json(await admin(`/api/admin/broadcasts/${created.id}/cancel`, { method: "POST" }), 409);
+    await expectJson(await admin(`/api/admin/broadcasts/${created.id}/cancel`, { method: "POST" }), 409);
     await runCron(at + MINUTE);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(botTexts(await chatOf(realIds[0] ?? ""))).toEqual([]);
@@ -283,7 +277,7 @@ describe("broadcasts", () => {
     const segmentId = await segmentOf(tagId);
     await sandbox("/__sandbox/config", { method: "PUT", body: { monthlyQuota: 1_500, quotaUsage: 1_000 } });
     try {
-      const estimate = await json<{ recipients: number; requests: number; overQuota: number; quota: { left: number } }>(
+      const estimate = await expectJson<{ recipients: number; requests: number; overQuota: number; quota: { left: number } }>(
         await admin("/api/admin/broadcasts/estimate", {
           body: { audience: { type: "segment", segmentId }, messages: [{ type: "text", text: "見積もり" }] },
         }),
@@ -297,14 +291,14 @@ describe("broadcasts", () => {
 
   it("refuses bad compositions with the shared error body", async () => {
     const six = Array.from({ length: 6 }, () => ({ type: "text", text: "多すぎ" }));
-    const tooMany = await json<{ error: { code: string } }>(
+    const tooMany = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/broadcasts", {
         body: { name: "x", audience: { type: "everyone" }, messages: six, schedule: { type: "now" } },
       }),
       400,
     );
     expect(tooMany.error.code).toBe("validation_failed");
-    const past = await json<{ error: { code: string } }>(
+    const past = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "x",
@@ -316,7 +310,7 @@ describe("broadcasts", () => {
       400,
     );
     expect(past.error.code).toBe("validation_failed");
-    const missing = await json<{ error: { code: string } }>(
+    const missing = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "x",

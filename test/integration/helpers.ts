@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
 import { buildEvent, type SandboxEventInput, signedWebhookRequest, type WebhookEvent } from "../line-sandbox/src/events.ts";
 import type { TestEnv } from "./test-env.ts";
 
@@ -108,4 +109,15 @@ export async function callAs(userId: string, path: string, init: { method?: stri
     headers,
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
+}
+
+/** `callAs` for the admin of the test environment (ADMIN_LINE_USER_IDS). */
+export const callAsAdmin = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
+  callAs(ADMIN_ID, path, init);
+
+/** The JSON body of a response that must have this status (the body is shown when it has not). */
+export async function expectJson<T>(response: Response, status: number): Promise<T> {
+  const body = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  return body as T;
 }

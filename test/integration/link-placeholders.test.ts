@@ -2,20 +2,14 @@ import { createScheduledController } from "cloudflare:test";
 import { deriveLinkKey, verifyLinkUser } from "@enishi/shared/links/index";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
-import { ADMIN_ID, callAs, callWorker, chatOf, createLineUser, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
+import { ADMIN_ID, callAsAdmin, callWorker, chatOf, createLineUser, expectJson, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 /**
  * `{link:CODE}` in broadcasts and scenario steps (decision 020): each friend receives their own signed
  * URL, so following it attributes the click (and the link's tag) to them and "clicked link" segments work.
  */
 
-const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
+const admin = callAsAdmin;
 
 interface Message {
   type: string;
@@ -51,7 +45,7 @@ async function audience(names: string[]): Promise<{ tagId: string; userIds: stri
 const inAudience = (tagId: string) => ({ kind: "tags", match: "any", tagIds: [tagId] });
 
 async function segmentMembers(conditions: object[]): Promise<string[]> {
-  const { members } = await json<{ members: { userId: string }[] }>(
+  const { members } = await expectJson<{ members: { userId: string }[] }>(
     await admin("/api/admin/segments/preview", { body: { filter: { kind: "group", match: "all", conditions }, limit: 50 } }),
     200,
   );
@@ -59,7 +53,7 @@ async function segmentMembers(conditions: object[]): Promise<string[]> {
 }
 
 async function broadcastStatus(id: string): Promise<string> {
-  return (await json<{ status: string }>(await admin(`/api/admin/broadcasts/${id}`), 200)).status;
+  return (await expectJson<{ status: string }>(await admin(`/api/admin/broadcasts/${id}`), 200)).status;
 }
 
 const URL_IN_TEXT = /http:\/\/app\.test\/r\/[^\s]+/;
@@ -72,7 +66,7 @@ describe("tracked links in broadcasts and scenarios", () => {
     await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
     await testEnv.DB.prepare("INSERT INTO tags (id, name, created_at) VALUES ('lp-autumn', '秋の新作クリック', 0)").run();
     linkId = (
-      await json<{ id: string }>(
+      await expectJson<{ id: string }>(
         await admin("/api/admin/links", {
           body: { name: "秋の新作", destination: "https://shop.example/autumn", code: "autumn-26", tagId: "lp-autumn" },
         }),
@@ -85,14 +79,14 @@ describe("tracked links in broadcasts and scenarios", () => {
     const { tagId, userIds } = await audience(["秋子", "冬美"]);
     const [akiko = "", fuyumi = ""] = userIds;
     const segmentId = (
-      await json<{ id: string }>(
+      await expectJson<{ id: string }>(
         await admin("/api/admin/segments", {
           body: { name: `links ${tagId}`, filter: { kind: "group", match: "all", conditions: [inAudience(tagId)] } },
         }),
         201,
       )
     ).id;
-    const created = await json<{ id: string; personalised: boolean }>(
+    const created = await expectJson<{ id: string; personalised: boolean }>(
       await admin("/api/admin/broadcasts", {
         body: {
           name: "秋の新作のお知らせ",
@@ -153,9 +147,9 @@ describe("tracked links in broadcasts and scenarios", () => {
   });
 
   it("refuses an unknown or malformed link code with a Japanese-first 400 and saves nothing", async () => {
-    const before = (await json<{ broadcasts: unknown[] }>(await admin("/api/admin/broadcasts"), 200)).broadcasts.length;
+    const before = (await expectJson<{ broadcasts: unknown[] }>(await admin("/api/admin/broadcasts"), 200)).broadcasts.length;
     for (const text of ["こちら {link:no-such-link}", "こちら {link:a/b}"]) {
-      const error = await json<{ error: { code: string; message: string; details: { path: string }[] } }>(
+      const error = await expectJson<{ error: { code: string; message: string; details: { path: string }[] } }>(
         await admin("/api/admin/broadcasts", {
           body: { name: "存在しないリンク", audience: { type: "everyone" }, messages: [{ type: "text", text }], schedule: { type: "now" } },
         }),
@@ -165,7 +159,7 @@ describe("tracked links in broadcasts and scenarios", () => {
       expect(error.error.message).toMatch(/^トラッキングリンク「.+」が見つかりません.* \/ Unknown tracked link/);
       expect(error.error.details[0]?.path).toBe("messages.0");
     }
-    expect((await json<{ broadcasts: unknown[] }>(await admin("/api/admin/broadcasts"), 200)).broadcasts).toHaveLength(before);
+    expect((await expectJson<{ broadcasts: unknown[] }>(await admin("/api/admin/broadcasts"), 200)).broadcasts).toHaveLength(before);
 
     const scenario = {
       name: "存在しないリンクのシナリオ",
@@ -178,7 +172,7 @@ describe("tracked links in broadcasts and scenarios", () => {
         },
       ],
     };
-    const refused = await json<{ error: { message: string; details: { path: string }[] } }>(
+    const refused = await expectJson<{ error: { message: string; details: { path: string }[] } }>(
       await admin("/api/admin/scenarios", { body: scenario }),
       400,
     );
@@ -191,7 +185,7 @@ describe("tracked links in broadcasts and scenarios", () => {
   });
 
   it("sends a scenario step's {link:CODE} signed for the friend it runs for", async () => {
-    const { id: scenarioId } = await json<{ id: string }>(
+    const { id: scenarioId } = await expectJson<{ id: string }>(
       await admin("/api/admin/scenarios", {
         body: {
           name: "購入後の秋の新作",
@@ -207,10 +201,10 @@ describe("tracked links in broadcasts and scenarios", () => {
       }),
       201,
     );
-    await json(await admin(`/api/admin/scenarios/${scenarioId}/status`, { body: { status: "active" } }), 200);
+    await expectJson(await admin(`/api/admin/scenarios/${scenarioId}/status`, { body: { status: "active" } }), 200);
     const { userIds } = await audience(["購入者"]);
     const [buyer = ""] = userIds;
-    await json(await admin("/api/admin/events", { body: { type: "purchase", userId: buyer } }), 200);
+    await expectJson(await admin("/api/admin/events", { body: { type: "purchase", userId: buyer } }), 200);
     // The step is due at once; a cron tick runs it if the enrolment did not.
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 60_000, cron: "* * * * *" }), testEnv);
     const [message] = await waitFor(async () => {

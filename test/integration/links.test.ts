@@ -1,14 +1,8 @@
 import { buildTrackedLinkUrl, deriveLinkKey } from "@enishi/shared/links/index";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, callAs, callWorker, newUserId, sandbox, testEnv } from "./helpers.ts";
+import { ADMIN_ID, callAsAdmin, callWorker, expectJson, newUserId, sandbox, testEnv } from "./helpers.ts";
 
-const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
+const admin = callAsAdmin;
 
 interface LinkDto {
   id: string;
@@ -53,13 +47,13 @@ describe("tracked links", () => {
   beforeAll(async () => {
     await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
     await testEnv.DB.prepare("INSERT INTO tags (id, name, created_at) VALUES ('link-spring', '春キャンペーン興味あり', 0)").run();
-    tagged = await json<LinkDto>(
+    tagged = await expectJson<LinkDto>(
       await admin("/api/admin/links", {
         body: { name: "春の新作", destination: "https://shop.example/spring?ref=line", code: "spring26", tagId: "link-spring" },
       }),
       201,
     );
-    plain = await json<LinkDto>(
+    plain = await expectJson<LinkDto>(
       await admin("/api/admin/links", { body: { name: "店舗案内", destination: "https://shop.example/stores" } }),
       201,
     );
@@ -115,7 +109,7 @@ describe("tracked links", () => {
   });
 
   it("lists links with clicks and unique users", async () => {
-    const { links } = await json<{ links: LinkDto[] }>(await admin("/api/admin/links"), 200);
+    const { links } = await expectJson<{ links: LinkDto[] }>(await admin("/api/admin/links"), 200);
     const spring = links.find((l) => l.id === tagged.id);
     expect(spring).toMatchObject({ clicks: 3, uniqueUsers: 1, tagName: "春キャンペーン興味あり" });
     expect(spring?.url).toBe("http://app.test/r/spring26");
@@ -123,7 +117,7 @@ describe("tracked links", () => {
 
   it("refuses non-web destinations, bad and taken codes, and unknown tags with clear messages", async () => {
     const bad = async (body: object, status: number, code: string) => {
-      const error = await json<{ error: { code: string; message: string } }>(await admin("/api/admin/links", { body }), status);
+      const error = await expectJson<{ error: { code: string; message: string } }>(await admin("/api/admin/links", { body }), status);
       expect(error.error.code).toBe(code);
       return error.error.message;
     };
@@ -144,7 +138,7 @@ describe("tracked links", () => {
     await callWorker(await signedPath(plain.code, clickedPlain), { redirect: "manual" });
     const count = async (condition: object) =>
       (
-        await json<{ count: number }>(
+        await expectJson<{ count: number }>(
           await admin("/api/admin/segments/count", { body: { filter: { kind: "group", match: "all", conditions: [condition] } } }),
           200,
         )
@@ -156,7 +150,7 @@ describe("tracked links", () => {
   });
 
   it("deletes a link with its clicks; its URL then shows the not-found page", async () => {
-    await json(await admin(`/api/admin/links/${plain.id}`, { method: "DELETE" }), 200);
+    await expectJson(await admin(`/api/admin/links/${plain.id}`, { method: "DELETE" }), 200);
     expect(await clicksOf(plain.id)).toEqual([]);
     expect((await callWorker(`/r/${plain.code}`, { redirect: "manual" })).status).toBe(404);
     expect((await admin(`/api/admin/links/${plain.id}`, { method: "DELETE" })).status).toBe(404);

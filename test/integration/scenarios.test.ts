@@ -1,7 +1,19 @@
 import { createScheduledController } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
-import { ADMIN_ID, botTexts, callAs, chatOf, createLineUser, makeEvent, postWebhook, sandbox, testEnv, waitFor } from "./helpers.ts";
+import {
+  ADMIN_ID,
+  botTexts,
+  callAsAdmin,
+  chatOf,
+  createLineUser,
+  expectJson,
+  makeEvent,
+  postWebhook,
+  sandbox,
+  testEnv,
+  waitFor,
+} from "./helpers.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -11,13 +23,7 @@ const jstText = (at: number) => new Date(at + 9 * 3_600_000).toISOString().slice
 const dayAt = (at: number, days: number, hhmm = "10:00") =>
   jst(`${new Date(at + 9 * 3_600_000).toISOString().slice(0, 10)}T${hhmm}`) + days * DAY;
 
-const admin = (path: string, init: { method?: string; body?: unknown } = {}) => callAs(ADMIN_ID, path, init);
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
+const admin = callAsAdmin;
 
 /** One cron tick at a chosen time, then the queue jobs it enqueued have run. */
 async function runCron(at: number): Promise<void> {
@@ -42,14 +48,14 @@ async function enrolmentOf(userId: string, scenarioId: string): Promise<Enrolmen
 }
 
 async function scenarioFrom(templateId: string): Promise<string> {
-  const { id } = await json<{ id: string }>(await admin("/api/admin/scenarios/from-template", { body: { templateId } }), 201);
-  await json(await admin(`/api/admin/scenarios/${id}/status`, { body: { status: "active" } }), 200);
+  const { id } = await expectJson<{ id: string }>(await admin("/api/admin/scenarios/from-template", { body: { templateId } }), 201);
+  await expectJson(await admin(`/api/admin/scenarios/${id}/status`, { body: { status: "active" } }), 200);
   return id;
 }
 
 async function activeScenario(input: object): Promise<string> {
-  const { id } = await json<{ id: string }>(await admin("/api/admin/scenarios", { body: input }), 201);
-  await json(await admin(`/api/admin/scenarios/${id}/status`, { body: { status: "active" } }), 200);
+  const { id } = await expectJson<{ id: string }>(await admin("/api/admin/scenarios", { body: input }), 201);
+  await expectJson(await admin(`/api/admin/scenarios/${id}/status`, { body: { status: "active" } }), 200);
   return id;
 }
 
@@ -126,7 +132,7 @@ describe("step scenarios", () => {
     expect(texts[2]).toMatch(/^お客様の声をご紹介します/);
     expect(texts[3]).toMatch(/^育成さんへ、期間限定のクーポン/);
 
-    const { scenarios } = await json<{ scenarios: { status: string; runs: { outcome: string }[] }[] }>(
+    const { scenarios } = await expectJson<{ scenarios: { status: string; runs: { outcome: string }[] }[] }>(
       await admin(`/api/staff/friends/${userId}/scenarios`),
       200,
     );
@@ -155,9 +161,9 @@ describe("step scenarios", () => {
     const price = await knownFriend("価格");
     const moving = await knownFriend("転居");
     expect(
-      (await json<{ enrolled: string[] }>(await event({ type: "cancellation", userId: price, reason: "価格", at }), 200)).enrolled,
+      (await expectJson<{ enrolled: string[] }>(await event({ type: "cancellation", userId: price, reason: "価格", at }), 200)).enrolled,
     ).toEqual([scenarioId]);
-    await json(await event({ type: "cancellation", userId: moving, reason: "引っ越し", at }), 200);
+    await expectJson(await event({ type: "cancellation", userId: moving, reason: "引っ越し", at }), 200);
 
     for (const day of [1, 14, 30]) await tick(dayAt(at, day), [price, moving], scenarioId);
     expect((await enrolmentOf(price, scenarioId))?.status).toBe("completed");
@@ -169,7 +175,7 @@ describe("step scenarios", () => {
       "【24時間限定】価格",
     ]);
     expect(botTexts(await chatOf(moving)).map((t) => t.slice(0, 10))).toEqual(["転居さん、これまでの"]);
-    const { scenarios } = await json<{ scenarios: { runs: { outcome: string }[] }[] }>(
+    const { scenarios } = await expectJson<{ scenarios: { runs: { outcome: string }[] }[] }>(
       await admin(`/api/staff/friends/${moving}/scenarios`),
       200,
     );
@@ -196,7 +202,7 @@ describe("step scenarios", () => {
     });
     const userId = await knownFriend("夜更かし");
     const at = jst("2031-02-03T22:30");
-    await json(await event({ type: "purchase", userId, at }), 200);
+    await expectJson(await event({ type: "purchase", userId, at }), 200);
     expect(jstText((await enrolmentOf(userId, scenarioId))?.next_run_at ?? 0)).toBe("2031-02-04 09:00");
 
     await runCron(jst("2031-02-04T09:00"));
@@ -214,7 +220,7 @@ describe("step scenarios", () => {
     await waitFor(async () => ((await enrolmentOf(userId, scenarioId))?.status === "completed" ? true : undefined), "completed");
     expect(botTexts(await chatOf(userId))).toEqual(["ご購入ありがとうございます", "夕方のお知らせ"]);
     // Paused, so later purchases in this file do not enrol anyone into it.
-    await json(await admin(`/api/admin/scenarios/${scenarioId}/status`, { body: { status: "paused" } }), 200);
+    await expectJson(await admin(`/api/admin/scenarios/${scenarioId}/status`, { body: { status: "paused" } }), 200);
   });
 
   it("enrols on a tag added by staff, branches on tags, and exits on purchase", async () => {
@@ -246,8 +252,9 @@ describe("step scenarios", () => {
     });
     const regular = await knownFriend("一般");
     const vip = await knownFriend("特別");
-    await json(await admin(`/api/staff/friends/${vip}/tags`, { body: { tag: "VIP" } }), 201);
-    for (const userId of [regular, vip]) await json(await admin(`/api/staff/friends/${userId}/tags`, { body: { tag: "見込み客" } }), 201);
+    await expectJson(await admin(`/api/staff/friends/${vip}/tags`, { body: { tag: "VIP" } }), 201);
+    for (const userId of [regular, vip])
+      await expectJson(await admin(`/api/staff/friends/${userId}/tags`, { body: { tag: "見込み客" } }), 201);
 
     await runCron(Date.now() + MINUTE);
     await waitFor(async () => ((await enrolmentOf(vip, scenarioId))?.status === "completed" ? true : undefined), "vip done");
@@ -264,14 +271,14 @@ describe("step scenarios", () => {
       .first();
     expect(tags).toEqual({ name: "フォロー済み", source: "scenario" });
 
-    expect((await json<{ exited: number }>(await event({ type: "purchase", userId: regular }), 200)).exited).toBe(1);
+    expect((await expectJson<{ exited: number }>(await event({ type: "purchase", userId: regular }), 200)).exited).toBe(1);
     await runCron((after.next_run_at ?? 0) + MINUTE);
     expect(botTexts(await chatOf(regular))).toEqual(["ご検討中ですか？"]);
     expect((await enrolmentOf(regular, scenarioId))?.exit_reason).toBe("purchase");
   });
 
   it("refuses invalid scenarios and events with the shared error body", async () => {
-    const bad = await json<{ error: { code: string } }>(
+    const bad = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/scenarios", {
         body: {
           name: "壊れた",
@@ -282,7 +289,7 @@ describe("step scenarios", () => {
       400,
     );
     expect(bad.error.code).toBe("validation_failed");
-    const noCoupon = await json<{ error: { code: string } }>(
+    const noCoupon = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/scenarios", {
         body: {
           name: "x",
@@ -293,7 +300,7 @@ describe("step scenarios", () => {
       400,
     );
     expect(noCoupon.error.code).toBe("validation_failed");
-    await json(await event({ type: "purchase", userId: `U${"0".repeat(32)}` }), 404);
-    await json(await event({ type: "refund", userId: `U${"0".repeat(32)}` }), 400);
+    await expectJson(await event({ type: "purchase", userId: `U${"0".repeat(32)}` }), 404);
+    await expectJson(await event({ type: "refund", userId: `U${"0".repeat(32)}` }), 400);
   });
 });

@@ -1,14 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, callAs, createLineUser, sandbox, testEnv } from "./helpers.ts";
+import { ADMIN_ID, callAs, createLineUser, expectJson, sandbox, testEnv } from "./helpers.ts";
 
 const as = callAs;
 const admin = (path: string, init: { method?: string; body?: unknown } = {}) => as(ADMIN_ID, path, init);
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body as T;
-}
 
 const DAY = 86_400_000;
 const group = (...conditions: object[]) => ({ kind: "group", match: "all", conditions });
@@ -49,7 +43,7 @@ describe("segments", () => {
   });
 
   it("counts and previews an unsaved filter live, most recently active first", async () => {
-    const preview = await json<Preview>(
+    const preview = await expectJson<Preview>(
       await admin("/api/admin/segments/preview", {
         body: {
           filter: group(
@@ -65,11 +59,11 @@ describe("segments", () => {
   });
 
   it("saves, edits and lists a segment, and refuses to delete it while a broadcast uses it", async () => {
-    const created = await json<{ id: string; name: string }>(
+    const created = await expectJson<{ id: string; name: string }>(
       await admin("/api/admin/segments", { body: { name: "休眠VIP", filter: group({ kind: "tags", match: "all", tagIds: ["seg-vip"] }) } }),
       201,
     );
-    const edited = await json<{ filter: { conditions: unknown[] } }>(
+    const edited = await expectJson<{ filter: { conditions: unknown[] } }>(
       await admin(`/api/admin/segments/${created.id}`, {
         method: "PUT",
         body: {
@@ -83,7 +77,7 @@ describe("segments", () => {
       200,
     );
     expect(edited.filter.conditions).toHaveLength(2);
-    const { segments } = await json<{ segments: { id: string }[] }>(await admin("/api/admin/segments"), 200);
+    const { segments } = await expectJson<{ segments: { id: string }[] }>(await admin("/api/admin/segments"), 200);
     expect(segments.map((s) => s.id)).toContain(created.id);
 
     await testEnv.DB.prepare(
@@ -91,23 +85,26 @@ describe("segments", () => {
     )
       .bind(created.id)
       .run();
-    const refused = await json<{ error: { code: string } }>(await admin(`/api/admin/segments/${created.id}`, { method: "DELETE" }), 409);
+    const refused = await expectJson<{ error: { code: string } }>(
+      await admin(`/api/admin/segments/${created.id}`, { method: "DELETE" }),
+      409,
+    );
     expect(refused.error.code).toBe("conflict");
   });
 
   it("says which tag does not exist, and refuses filters D1 could not bind", async () => {
-    const unknown = await json<{ error: { code: string; message: string } }>(
+    const unknown = await expectJson<{ error: { code: string; message: string } }>(
       await admin("/api/admin/segments", { body: { name: "x", filter: group({ kind: "tags", match: "any", tagIds: ["no-such-tag"] }) } }),
       400,
     );
     expect(unknown.error).toMatchObject({ code: "validation_failed", message: expect.stringContaining("no-such-tag") });
     const many = (k: number) => ({ kind: "store", storeIds: Array.from({ length: 30 }, (_, i) => `s${k}-${i}`) });
-    const tooBig = await json<{ error: { code: string } }>(
+    const tooBig = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/segments/preview", { body: { filter: group(many(1), many(2), many(3), many(4)) } }),
       400,
     );
     expect(tooBig.error.code).toBe("validation_failed");
-    const badShape = await json<{ error: { code: string } }>(
+    const badShape = await expectJson<{ error: { code: string } }>(
       await admin("/api/admin/segments/preview", { body: { filter: group({ kind: "tags", match: "some", tagIds: [] }) } }),
       400,
     );
@@ -116,7 +113,7 @@ describe("segments", () => {
 
   it("is for admins only", async () => {
     const customer = await createLineUser("お客様");
-    const refused = await json<{ error: { code: string } }>(await as(customer, "/api/admin/segments"), 403);
+    const refused = await expectJson<{ error: { code: string } }>(await as(customer, "/api/admin/segments"), 403);
     expect(refused.error.code).toBe("forbidden");
   });
 });
