@@ -37,7 +37,9 @@ function inboundRow(
   };
 }
 
-function turnOf(event: MessageEvent | PostbackEvent, userId: string): BotTurn {
+type TurnBase = Omit<BotTurn, "chat">;
+
+function turnOf(event: MessageEvent | PostbackEvent, userId: string): TurnBase {
   return { userId, key: `evt:${event.webhookEventId}`, replyToken: event.replyToken, at: event.timestamp };
 }
 
@@ -58,12 +60,12 @@ export async function handleMessage(deps: Deps, event: MessageEvent, userId: str
   // Standby: another module owns the chat and there is no reply token. Store, stay silent.
   if (event.mode !== "active") return;
   const turn = turnOf(event, userId);
-  const { takeover } = await currentTakeover(deps, userId, event.timestamp);
-  if (!botMayAnswer(takeover)) {
+  const chat = await currentTakeover(deps, userId, event.timestamp);
+  if (!botMayAnswer(chat.takeover)) {
     await noteCustomerWhileWaiting(deps, turn);
   } else if (message.type === "text" && message.text) {
     const messageId = inserted ?? (await findInboundMessageId(deps.db, event.webhookEventId)) ?? null;
-    await answerCustomerText(deps, { ...turn, text: message.text, messageId });
+    await answerCustomerText(deps, { ...turn, chat, text: message.text, messageId });
   } else {
     await sendToUser(deps.db, deps.line, {
       to: userId,
@@ -133,10 +135,10 @@ export async function handlePostback(deps: Deps, event: PostbackEvent, userId: s
     case "faq-answer":
     case "faq-feedback": {
       // Buttons of an earlier answer, tapped after the chat went to a person: the person answers.
-      const { takeover } = await currentTakeover(deps, userId, event.timestamp);
-      if (!botMayAnswer(takeover)) return;
-      if (action.action === "faq-answer") await answerChosenEntry(deps, { ...turn, entryId: action.id });
-      else await handleFeedback(deps, { ...turn, entryId: action.id, solved: action.solved === "yes" });
+      const chat = await currentTakeover(deps, userId, event.timestamp);
+      if (!botMayAnswer(chat.takeover)) return;
+      if (action.action === "faq-answer") await answerChosenEntry(deps, { ...turn, chat, entryId: action.id });
+      else await handleFeedback(deps, { ...turn, chat, entryId: action.id, solved: action.solved === "yes" });
       break;
     }
   }

@@ -1,11 +1,11 @@
-import { findConversation, saveFaqTurn } from "@enishi/db";
+import { saveFaqTurn } from "@enishi/db";
 import { decide, type FaqEntry } from "@enishi/shared/faq/index";
 import { z } from "zod";
 import type { Deps } from "../../deps.ts";
 import { type LineMessage, sendToUser } from "../../line/send.ts";
 import { type BotSettings, getBotSettings } from "../business-hours/bot-settings.service.ts";
 import { handOverToStaff, recordMiss } from "../takeover/handover.service.ts";
-import { changeTakeover } from "../takeover/takeover.service.ts";
+import { type ChatState, changeTakeover } from "../takeover/takeover.service.ts";
 import { faqFor, type LoadedFaq } from "./faq-index.ts";
 import { answerMessage, notSolvedMessage, SOLVED_TEXT, smallTalkText, suggestMessage } from "./faq-messages.ts";
 import { suggestPhrasing } from "./learning.service.ts";
@@ -18,6 +18,8 @@ export interface BotTurn {
   replyToken?: string | undefined;
   /** the webhook event's time: stable across re-runs */
   at: number;
+  /** the chat as read when the turn began (its takeover state let the bot answer) */
+  chat: ChatState;
 }
 
 const Candidates = z.array(z.string()).catch([]);
@@ -92,7 +94,7 @@ export async function answerCustomerText(deps: Deps, turn: BotTurn & { text: str
 export async function answerChosenEntry(deps: Deps, turn: BotTurn & { entryId: string }): Promise<void> {
   const { settings, faq } = await loadFaq(deps);
   const entry = faq.entries.get(turn.entryId);
-  const conversation = await findConversation(deps.db, turn.userId);
+  const conversation = turn.chat.row;
   if (!entry) {
     // An old choice whose entry was removed or disabled since.
     await handOverToStaff(deps, { ...turn, reason: "out-of-scope", question: conversation?.faq_question ?? null, settings });
@@ -113,7 +115,7 @@ export async function answerChosenEntry(deps: Deps, turn: BotTurn & { entryId: s
  * of the entry (pending review). 解決しない: one miss; the other entries the bot considered, or a person.
  */
 export async function handleFeedback(deps: Deps, turn: BotTurn & { entryId: string; solved: boolean }): Promise<void> {
-  const conversation = await findConversation(deps.db, turn.userId);
+  const conversation = turn.chat.row;
   // Only feedback on the latest answer teaches anything: an old message's buttons may be tapped late.
   const current = conversation?.faq_answer_id === turn.entryId;
   if (turn.solved) {

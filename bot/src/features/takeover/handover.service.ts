@@ -4,7 +4,7 @@ import { sendToUser } from "../../line/send.ts";
 import { type BotSettings, getBotSettings, hoursNow } from "../business-hours/bot-settings.service.ts";
 import { handoverText, hoursNoticeText } from "./handover-copy.ts";
 import { pushHandoverToStaff } from "./staff-notify.ts";
-import { changeTakeover, currentTakeover, type TakeoverChange } from "./takeover.service.ts";
+import { type ChatState, changeTakeover, currentTakeover, type TakeoverChange } from "./takeover.service.ts";
 
 export interface HandoverRequest {
   userId: string;
@@ -16,6 +16,8 @@ export interface HandoverRequest {
   at: number;
   question?: string | null;
   settings?: BotSettings;
+  /** the chat as this turn already read it (saves reading it again); nothing has changed it since */
+  chat?: ChatState;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface HandoverRequest {
  * (same key) and then records the state; the other order could leave a customer waiting in silence.
  */
 export async function handOverToStaff(deps: Deps, request: HandoverRequest): Promise<TakeoverChange | null> {
-  const { takeover } = await currentTakeover(deps, request.userId, request.at);
+  const { takeover } = request.chat ?? (await currentTakeover(deps, request.userId, request.at));
   if (takeover.state !== "bot") return null;
   const settings = request.settings ?? (await getBotSettings(deps));
   const hours = hoursNow(settings, Date.now());
@@ -53,7 +55,7 @@ export async function handOverToStaff(deps: Deps, request: HandoverRequest): Pro
  * send its message before the state changes (see handOverToStaff).
  */
 export async function recordMiss(deps: Deps, request: Omit<HandoverRequest, "reason">): Promise<boolean> {
-  const { takeover } = await currentTakeover(deps, request.userId, request.at);
+  const { takeover } = request.chat ?? (await currentTakeover(deps, request.userId, request.at));
   const preview = applyTakeover(takeover, { type: "miss", at: request.at, openNow: true });
   if (preview.outcome === "changed" && preview.handedOver) {
     await handOverToStaff(deps, { ...request, reason: "unhelpful" });

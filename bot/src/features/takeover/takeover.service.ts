@@ -104,11 +104,13 @@ export async function changeTakeover(
   throw new Error(`takeover: the chat of ${userId} kept changing under us`);
 }
 
-export async function currentTakeover(
-  deps: Deps,
-  userId: string,
-  at = Date.now(),
-): Promise<{ row: ConversationRow | undefined; takeover: Takeover }> {
+/** A friend's chat as read once at the start of a bot turn: the row (the bot's memory) and its takeover state. */
+export interface ChatState {
+  row: ConversationRow | undefined;
+  takeover: Takeover;
+}
+
+export async function currentTakeover(deps: Deps, userId: string, at = Date.now()): Promise<ChatState> {
   const row = await findConversation(deps.db, userId);
   return { row, takeover: toTakeover(row, at) };
 }
