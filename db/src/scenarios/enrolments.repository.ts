@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Updateable } from "kysely";
 import type { Database } from "../database.ts";
-import type { EnrolmentRow, StepOutcome, StepRunRow } from "./scenarios.table.ts";
+import type { EnrolmentRow, ScenarioEnrolmentsTable, StepOutcome, StepRunRow } from "./scenarios.table.ts";
 
 export interface NewEnrolment {
   scenarioId: string;
@@ -86,57 +86,49 @@ export interface StepRef {
   stepIndex: number;
 }
 
+/**
+ * The one conditional UPDATE behind every step transition: it applies only while the enrolment is still
+ * active on `ref`'s round and step, so a second worker (cron and a queue retry) changes nothing.
+ */
+async function updateActiveStep(db: Kysely<Database>, ref: StepRef, set: Updateable<ScenarioEnrolmentsTable>): Promise<boolean> {
+  const result = await db
+    .updateTable("scenario_enrolments")
+    .set(set)
+    .where("id", "=", ref.id)
+    .where("round", "=", ref.round)
+    .where("step_index", "=", ref.stepIndex)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** Moves the enrolment from the step it was on to `toStep` (due at `nextRunAt`); false if it had moved on. */
-export async function advanceEnrolment(
+export function advanceEnrolment(
   db: Kysely<Database>,
   ref: StepRef,
   next: { toStep: number; nextRunAt: number; at: number },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("scenario_enrolments")
-    .set({ step_index: next.toStep, next_run_at: next.nextRunAt, last_step_at: next.at, updated_at: next.at })
-    .where("id", "=", ref.id)
-    .where("round", "=", ref.round)
-    .where("step_index", "=", ref.stepIndex)
-    .where("status", "=", "active")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return updateActiveStep(db, ref, { step_index: next.toStep, next_run_at: next.nextRunAt, last_step_at: next.at, updated_at: next.at });
 }
 
 /** Leaves the step where it is but makes it due later (quiet hours). */
-export async function postponeStep(db: Kysely<Database>, ref: StepRef, nextRunAt: number, at: number): Promise<boolean> {
-  const result = await db
-    .updateTable("scenario_enrolments")
-    .set({ next_run_at: nextRunAt, updated_at: at })
-    .where("id", "=", ref.id)
-    .where("round", "=", ref.round)
-    .where("step_index", "=", ref.stepIndex)
-    .where("status", "=", "active")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export function postponeStep(db: Kysely<Database>, ref: StepRef, nextRunAt: number, at: number): Promise<boolean> {
+  return updateActiveStep(db, ref, { next_run_at: nextRunAt, updated_at: at });
 }
 
-export async function endEnrolment(
+export function endEnrolment(
   db: Kysely<Database>,
   ref: StepRef,
   end: { status: "completed" | "exited" | "stopped"; reason: string | null; lastStepAt: number | null; at: number },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("scenario_enrolments")
-    .set({
-      status: end.status,
-      exit_reason: end.reason,
-      next_run_at: null,
-      ended_at: end.at,
-      updated_at: end.at,
-      ...(end.lastStepAt === null ? {} : { last_step_at: end.lastStepAt, step_index: ref.stepIndex + 1 }),
-    })
-    .where("id", "=", ref.id)
-    .where("round", "=", ref.round)
-    .where("step_index", "=", ref.stepIndex)
-    .where("status", "=", "active")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return updateActiveStep(db, ref, {
+    status: end.status,
+    exit_reason: end.reason,
+    next_run_at: null,
+    ended_at: end.at,
+    updated_at: end.at,
+    ...(end.lastStepAt === null ? {} : { last_step_at: end.lastStepAt, step_index: ref.stepIndex + 1 }),
+  });
 }
 
 /** Ends the friend's active enrolments in these scenarios at once (unfollow, purchase, exit tag). */
