@@ -2,6 +2,7 @@ import { env } from "node:process";
 import preact from "@preact/preset-vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { MOCK_SANDBOX_KEY, MOCK_USER_KEY } from "./src/lib/mock-session.ts";
 
 /** Where `vite` (dev server) sends /api: wrangler dev of `pnpm dev` unless ENISHI_API_URL says otherwise. */
 const apiTarget = env.ENISHI_API_URL ?? "http://127.0.0.1:8787";
@@ -43,13 +44,13 @@ function preloadLiffMock(base: string): Plugin {
  * Mock builds (and the dev server) ask the sandbox for the customer's ID token from an inline script, while
  * the module scripts are still downloading; liff-mock.ts takes that response if it is for the same user and
  * sandbox. In LINE, liff.init() has the token without a round trip, so this keeps the mock from adding one
- * to the card's time to QR. The keys are liff-mock.ts's sessionStorage keys.
+ * to the card's time to QR. The keys are liff-mock.ts's sessionStorage keys (src/lib/mock-session.ts).
  */
 const EARLY_MOCK_TOKEN = `(() => {
   try {
     const q = new URLSearchParams(location.search);
-    const userId = (q.get("mockUser") || "").trim() || sessionStorage.getItem("enishi.mock-user");
-    const sandbox = (q.get("sandbox") ?? sessionStorage.getItem("enishi.sandbox") ?? "").replace(/\\/+$/, "");
+    const userId = (q.get("mockUser") || "").trim() || sessionStorage.getItem(${JSON.stringify(MOCK_USER_KEY)});
+    const sandbox = (q.get("sandbox") ?? sessionStorage.getItem(${JSON.stringify(MOCK_SANDBOX_KEY)}) ?? "").replace(/\\/+$/, "");
     if (!userId || !/^https?:\\/\\//.test(sandbox)) return;
     const response = fetch(sandbox + "/__sandbox/login/id-token", {
       method: "POST",

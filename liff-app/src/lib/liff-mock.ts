@@ -9,9 +9,8 @@
 import { type LiffMockApi, LiffMockPlugin } from "@line/liff-mock";
 import { decodeJwtClaims } from "./jwt.ts";
 import { type Liff, LiffSetupError } from "./liff.ts";
+import { MOCK_SANDBOX_KEY, MOCK_USER_KEY } from "./mock-session.ts";
 
-const USER_KEY = "enishi.mock-user";
-const SANDBOX_KEY = "enishi.sandbox";
 const DEFAULT_SANDBOX = "http://127.0.0.1:8790";
 
 function isHttpUrl(value: string): boolean {
@@ -41,8 +40,8 @@ function takeMockParams(): { userId: string | null; sandbox: string } {
   const url = new URL(window.location.href);
   const userParam = url.searchParams.get("mockUser")?.trim() || null;
   const sandboxParam = url.searchParams.get("sandbox");
-  const userId = remember(USER_KEY, userParam);
-  const sandbox = remember(SANDBOX_KEY, sandboxParam !== null && isHttpUrl(sandboxParam) ? sandboxParam : null);
+  const userId = remember(MOCK_USER_KEY, userParam);
+  const sandbox = remember(MOCK_SANDBOX_KEY, sandboxParam !== null && isHttpUrl(sandboxParam) ? sandboxParam : null);
   if (url.searchParams.has("mockUser") || url.searchParams.has("sandbox")) {
     url.searchParams.delete("mockUser");
     url.searchParams.delete("sandbox");
