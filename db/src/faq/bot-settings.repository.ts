@@ -9,12 +9,6 @@ export async function findBotSettings(db: Kysely<Database>): Promise<BotSettings
   return row;
 }
 
-/** Just the FAQ version: read on every message to know whether this isolate's matcher index is current. */
-export async function findFaqVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("bot_settings").select("faq_version").where("id", "=", 1).executeTakeFirst();
-  return row?.faq_version ?? 0;
-}
-
 /** Put in the same D1 batch as the FAQ change itself, so no isolate can cache the new data under the old version. */
 export function bumpFaqVersionQuery(db: Kysely<Database>, at: number): CompiledQuery {
   return db

@@ -12,32 +12,6 @@ export function findFaqEntry(db: Kysely<Database>, id: string): Promise<FaqEntry
   return db.selectFrom("faq_entries").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function findFaqEntriesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<FaqEntryRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("faq_entries")
-    .selectAll()
-    .where("id", "in", [...ids])
-    .execute();
-}
-
-/** Insert, or replace question/answer/alternates/enabled of an existing id (import, edit). */
-export function upsertFaqEntryQuery(db: Kysely<Database>, row: NewFaqEntryRow): CompiledQuery {
-  return db
-    .insertInto("faq_entries")
-    .values(row)
-    .onConflict((oc) =>
-      oc.column("id").doUpdateSet({
-        question: row.question,
-        answer: row.answer,
-        alternates: row.alternates,
-        enabled: row.enabled,
-        updated_at: row.updated_at,
-      }),
-    )
-    .compile();
-}
-
 /** A new entry goes last. */
 export function insertFaqEntryQuery(db: Kysely<Database>, row: NewFaqEntryRow): CompiledQuery {
   return db

@@ -44,7 +44,3 @@ export async function deleteWebhookEvents(db: Kysely<Database>, ids: readonly st
 export async function markWebhookEventProcessed(db: Kysely<Database>, webhookEventId: string, at: number): Promise<void> {
   await db.updateTable("webhook_events").set({ processed_at: at }).where("webhook_event_id", "=", webhookEventId).execute();
 }
-
-export function findWebhookEvent(db: Kysely<Database>, webhookEventId: string) {
-  return db.selectFrom("webhook_events").selectAll().where("webhook_event_id", "=", webhookEventId).executeTakeFirst();
-}
