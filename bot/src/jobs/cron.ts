@@ -1,4 +1,4 @@
-import { makeDeps } from "../deps.ts";
+import { type Deps, makeDeps } from "../deps.ts";
 import { pruneAccountLinkState } from "../features/account-link/account-link.cron.ts";
 import { runBroadcastCron } from "../features/broadcasts/broadcast-cron.ts";
 import { runMemberCron } from "../features/points/member-cron.ts";
@@ -9,19 +9,47 @@ import { releaseIdleChats } from "../features/takeover/takeover.cron.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Forget webhook dedupe rows older than LINE's redelivery window (redeliveries come within about a day). */
+async function pruneWebhookEvents(deps: Deps, now: number): Promise<void> {
+  await deps.db
+    .deleteFrom("webhook_events")
+    .where("received_at", "<", now - 7 * DAY_MS)
+    .execute();
+}
+
+/** Each feature's due work, in this order. */
+const TASKS: readonly CronTask[] = [
+  ["webhook-events", pruneWebhookEvents],
+  ["members", runMemberCron],
+  ["account-link", pruneAccountLinkState],
+  ["rich-menus", runRichMenuCron],
+  ["survey-effects", applyDueSurveyEffects],
+  ["broadcasts", runBroadcastCron],
+  ["scenarios", runScenarioCron],
+  ["idle-chats", releaseIdleChats],
+];
+
+type CronTask = readonly [name: string, run: (deps: Deps, now: number) => Promise<unknown>];
+
 /**
- * Cron (every minute). Foundation work: forget webhook dedupe rows older than LINE's redelivery window
- * (redeliveries come within about a day), keeping the table small. Later features add their due work here.
+ * Runs the tasks in order. One task failing (a D1 hiccup, a bug) must not hold back the others — scheduled
+ * broadcasts and scenario steps still go out — so each runs on its own and failures are logged; then the
+ * run fails as a whole, so the failure shows in Cloudflare's cron history.
  */
+export async function runCronTasks(deps: Deps, now: number, tasks: readonly CronTask[] = TASKS): Promise<void> {
+  const failed: string[] = [];
+  for (const [name, run] of tasks) {
+    try {
+      await run(deps, now);
+    } catch (error) {
+      failed.push(name);
+      console.error(JSON.stringify({ msg: "cron_task_failed", task: name, error: String(error) }));
+    }
+  }
+  if (failed.length > 0) throw new Error(`cron: ${failed.join(", ")} failed (see cron_task_failed logs)`);
+}
+
+/** Cron (every minute): every feature's due work. */
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
-  const deps = makeDeps(env);
-  const cutoff = controller.scheduledTime - 7 * DAY_MS;
-  await deps.db.deleteFrom("webhook_events").where("received_at", "<", cutoff).execute();
-  await runMemberCron(deps, controller.scheduledTime);
-  await pruneAccountLinkState(deps, controller.scheduledTime);
-  await runRichMenuCron(deps, controller.scheduledTime);
-  await applyDueSurveyEffects(deps, controller.scheduledTime);
-  await runBroadcastCron(deps, controller.scheduledTime);
-  await runScenarioCron(deps, controller.scheduledTime);
-  await releaseIdleChats(deps, controller.scheduledTime);
+  await runCronTasks(makeDeps(env), controller.scheduledTime);
 }
