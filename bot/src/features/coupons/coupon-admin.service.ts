@@ -13,20 +13,14 @@ import type { CouponInput } from "@enishi/shared";
 import { percentToBasisPoints } from "@enishi/shared";
 import type { Deps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors.ts";
-import { discountOf } from "./views.ts";
+import { couponFace } from "./views.ts";
 
 /** A coupon as the operator edits it (the input shape) plus its id, status and figures. */
 export function toAdminCoupon(row: CouponRow, stats?: Pick<CouponWithStats, "issued" | "redeemed" | "winners" | "draws">) {
   const input: CouponInput = {
-    title: row.title,
-    imageUrl: row.image_url,
-    terms: row.terms,
-    discount: discountOf(row),
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
+    ...couponFace(row),
     validDays: row.valid_days,
     audience: audienceOf(row),
-    perUserLimit: row.per_user_limit,
     totalLimit: row.total_limit,
     lottery: row.lottery_rate_bp === null ? null : { winRatePercent: row.lottery_rate_bp / 100, maxWinners: row.lottery_max_winners },
     redeemTag: row.redeem_tag,

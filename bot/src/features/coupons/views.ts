@@ -1,14 +1,15 @@
 import type { CouponGrantRow, CouponRow } from "@enishi/db";
 import type { CouponDiscount, CouponView, GrantView } from "@enishi/shared";
 
-/** Row → DTO mapping shared by the customer, staff and admin routes. */
-export function discountOf(row: CouponRow): CouponDiscount {
+// Row → DTO mapping shared by the customer, staff and admin routes.
+
+function discountOf(row: CouponRow): CouponDiscount {
   return row.discount_kind === "yen" ? { kind: "yen", value: row.discount_value } : { kind: "percent", value: row.discount_value };
 }
 
-export function toCouponView(row: CouponRow): CouponView {
+/** The fields the customer's view and the operator's editor both show, mapped the same way. */
+export function couponFace(row: CouponRow) {
   return {
-    id: row.id,
     title: row.title,
     imageUrl: row.image_url,
     terms: row.terms,
@@ -16,8 +17,11 @@ export function toCouponView(row: CouponRow): CouponView {
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     perUserLimit: row.per_user_limit,
-    lottery: row.lottery_rate_bp !== null,
   };
+}
+
+export function toCouponView(row: CouponRow): CouponView {
+  return { id: row.id, ...couponFace(row), lottery: row.lottery_rate_bp !== null };
 }
 
 export function toGrantView(row: CouponGrantRow): GrantView {
