@@ -60,18 +60,17 @@ export async function saveFaqTurn(db: Kysely<Database>, lineUserId: string, turn
 
 /** Moves the read mark forward only (two staff opening the chat at once cannot move it back). */
 export async function advanceReadThrough(db: Kysely<Database>, lineUserId: string, messageId: number, at: number): Promise<boolean> {
-  await db
-    .insertInto("conversations")
-    .values({ line_user_id: lineUserId, state: "bot", last_activity_at: at, updated_at: at })
-    .orIgnore()
-    .execute();
   const result = await db
-    .updateTable("conversations")
-    .set({ read_through_id: messageId })
-    .where("line_user_id", "=", lineUserId)
-    .where((eb) => eb.or([eb("read_through_id", "is", null), eb("read_through_id", "<", messageId)]))
+    .insertInto("conversations")
+    .values({ line_user_id: lineUserId, state: "bot", last_activity_at: at, updated_at: at, read_through_id: messageId })
+    .onConflict((oc) =>
+      oc
+        .column("line_user_id")
+        .doUpdateSet({ read_through_id: messageId })
+        .where((eb) => eb.or([eb("conversations.read_through_id", "is", null), eb("conversations.read_through_id", "<", messageId)])),
+    )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Chats with a person involved and no activity since `before`: candidates for the idle release. */
