@@ -1,6 +1,7 @@
 import { discountLabel } from "@enishi/shared/coupons/validity";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { BackLink } from "../../components/page-header.tsx";
 import { ErrorState, Loading } from "../../components/states.tsx";
 import { useCouponDetail } from "./api/my-coupons.ts";
 import { ClaimBox } from "./components/claim-box.tsx";
@@ -112,11 +113,7 @@ export default function CouponDetailPage({ couponId }: { couponId: string }) {
         </section>
       ) : null}
       <ClaimBox detail={detail.data} />
-      <p>
-        <Link href="/coupons">
-          <Bi ja="← クーポン一覧" en="All coupons" inline />
-        </Link>
-      </p>
+      <BackLink href="/coupons" ja="クーポン一覧" en="All coupons" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { discountLabel } from "@enishi/shared/coupons/validity";
 import { useState } from "react";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { BackLink } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { useMyCoupons, useRedeemOwnCoupon } from "./api/my-coupons.ts";
 import { couponRefusal, expiryText, jstDayTime } from "./components/coupon-format.ts";
@@ -112,11 +113,7 @@ export default function UseNowPage({ grantId }: { grantId: string }) {
           )}
         </>
       )}
-      <p>
-        <Link href="/coupons">
-          <Bi ja="← クーポン一覧" en="All coupons" inline />
-        </Link>
-      </p>
+      <BackLink href="/coupons" ja="クーポン一覧" en="All coupons" />
     </div>
   );
 }

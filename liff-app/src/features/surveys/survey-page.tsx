@@ -1,5 +1,4 @@
-import { Link } from "wouter";
-import { Bi } from "../../components/bilingual.tsx";
+import { BackLink } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { useSurvey } from "./api/my-surveys.ts";
 import { SurveyRunner } from "./components/survey-runner.tsx";
@@ -26,11 +25,7 @@ export default function SurveyPage({ surveyId }: { surveyId: string }) {
           )}
         </>
       ) : null}
-      <p>
-        <Link href="/surveys">
-          <Bi ja="← アンケート一覧" en="All surveys" inline />
-        </Link>
-      </p>
+      <BackLink href="/surveys" ja="アンケート一覧" en="All surveys" />
     </div>
   );
 }
