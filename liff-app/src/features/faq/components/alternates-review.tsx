@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
+import { FilterButtons, type FilterOption } from "../../../components/filter-buttons.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { type AlternateStatus, useAlternates, useReviewAlternate } from "../api/faq-admin.ts";
@@ -9,7 +10,7 @@ const SOURCES: Record<string, [string, string]> = {
   staff: ["スタッフが登録", "Attached by staff"],
 };
 
-const TABS: Array<{ value: AlternateStatus; ja: string; en: string }> = [
+const TABS: FilterOption<AlternateStatus>[] = [
   { value: "pending", ja: "承認待ち", en: "Pending" },
   { value: "approved", ja: "承認済み", en: "Approved" },
   { value: "rejected", ja: "却下", en: "Rejected" },
@@ -25,20 +26,7 @@ export function AlternatesReview() {
   const review = useReviewAlternate();
   return (
     <>
-      <fieldset className="state-filter">
-        <legend className="visually-hidden">表示 / Show</legend>
-        {TABS.map((t) => (
-          <button
-            key={t.value}
-            type="button"
-            className="btn btn--small"
-            aria-pressed={status === t.value}
-            onClick={() => setStatus(t.value)}
-          >
-            <Bi ja={t.ja} en={t.en} inline />
-          </button>
-        ))}
-      </fieldset>
+      <FilterButtons legend="表示 / Show" options={TABS} value={status} onChange={setStatus} />
       {alternates.isPending ? (
         <Loading />
       ) : alternates.isError ? (

@@ -1,7 +1,7 @@
-import { Bi } from "../../../components/bilingual.tsx";
+import { FilterButtons, type FilterOption } from "../../../components/filter-buttons.tsx";
 import type { ConversationFilter } from "../api/get-conversations.ts";
 
-const FILTERS: Array<{ value: ConversationFilter; ja: string; en: string }> = [
+const FILTERS: FilterOption<ConversationFilter>[] = [
   { value: "waiting", ja: "対応待ち", en: "Waiting" },
   { value: "staff", ja: "対応中", en: "With staff" },
   { value: "bot", ja: "ボット", en: "Bot" },
@@ -19,24 +19,13 @@ export function StateFilter({
   counts: { waiting: number; staff: number } | undefined;
 }) {
   return (
-    <fieldset className="state-filter">
-      <legend className="visually-hidden">表示する会話 / Show conversations</legend>
-      {FILTERS.map((f) => {
-        const count = f.value === "waiting" || f.value === "staff" ? counts?.[f.value] : undefined;
-        return (
-          <button
-            key={f.value}
-            type="button"
-            className="btn btn--small"
-            aria-pressed={value === f.value}
-            data-testid={`filter-${f.value}`}
-            onClick={() => onChange(f.value)}
-          >
-            <Bi ja={f.ja} en={f.en} inline />
-            {count ? <span className="state-filter__count"> {count}</span> : null}
-          </button>
-        );
-      })}
-    </fieldset>
+    <FilterButtons
+      legend="表示する会話 / Show conversations"
+      options={FILTERS}
+      value={value}
+      onChange={onChange}
+      count={(v) => (v === "waiting" || v === "staff" ? counts?.[v] : undefined)}
+      testIdPrefix="filter-"
+    />
   );
 }
