@@ -1,17 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it, type TestContext } from "vitest";
+import { PHONE, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 type ChatItem = { from: string; message: { type: string; text?: string; template?: { actions?: { uri?: string }[] } } };
 
@@ -22,13 +15,8 @@ async function chat(userId: string): Promise<ChatItem[]> {
 
 const liffUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
-async function newPage(task: { name: string }, onTestFailed: (fn: () => Promise<void>) => void): Promise<Page> {
-  const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-  });
-  return page;
+async function newPage(test: Pick<TestContext, "task" | "onTestFailed">): Promise<Page> {
+  return (await browser.newContext(test, { viewport: PHONE })).newPage();
 }
 
 describe("account linking", () => {
@@ -43,7 +31,7 @@ describe("account linking", () => {
     const loginLink = (await chat(customer.userId)).find((i) => i.message.type === "template")?.message.template?.actions?.[0]?.uri;
     expect(loginLink).toContain("/link/login?linkToken=");
 
-    const page = await newPage(task, onTestFailed);
+    const page = await newPage({ task, onTestFailed });
     await page.goto(loginLink ?? "");
     await page.getByText("ショップのアカウントにログインすると").waitFor();
     // The demo shop account of member 100004 (db/seed/demo.sql).
@@ -68,7 +56,7 @@ describe("account linking", () => {
   it("links in LIFF with member number + birthday after a wrong try, then unlinks with a confirmation", async ({ task, onTestFailed }) => {
     const customer = await createCustomer(urls.sandbox, `E2E さくら ${Date.now().toString(36)}`);
     await sendAs(urls.sandbox, customer.userId, { type: "follow" });
-    const page = await newPage(task, onTestFailed);
+    const page = await newPage({ task, onTestFailed });
     await page.goto(liffUrl("/", customer.userId));
     await page.getByTestId("friend-status").waitFor({ timeout: 15_000 });
     // From the home page through the nav, as a customer would.

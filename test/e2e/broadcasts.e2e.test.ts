@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_ADMIN_ID } from "../dev/demo-users.ts";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import { DESKTOP, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
@@ -50,10 +42,7 @@ describe("segments, broadcasts and scenarios in the admin console", () => {
     const tag = `E2E配信タグ${stamp}`;
     await adminApi(`/api/staff/friends/${customer.userId}/tags`, { tag });
 
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: DESKTOP });
     const page = await context.newPage();
 
     // Segment: one tag condition; the live count shows the one friend who has it.

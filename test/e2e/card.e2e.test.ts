@@ -1,18 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import { PHONE, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
@@ -20,14 +13,6 @@ async function shownCode(page: Page): Promise<string> {
   const code = await page.getByTestId("card-qr").getAttribute("data-code");
   if (!code) throw new Error("the card shows no code");
   return code;
-}
-
-function screenshotsOnFailure(contexts: BrowserContext[], name: string, onTestFailed: (fn: () => Promise<void>) => void) {
-  onTestFailed(async () => {
-    for (const [c, context] of contexts.entries()) {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${name}-${c}-${i}`);
-    }
-  });
 }
 
 describe("member card at the counter", () => {
@@ -39,9 +24,8 @@ describe("member card at the counter", () => {
     await sendAs(urls.sandbox, customer.userId, { type: "follow" });
     await waitForBotMessages(urls.sandbox, customer.userId, 1);
 
-    const customerContext = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
-    const staffContext = await browser.newContext({ locale: "ja-JP", viewport: { width: 1024, height: 900 } });
-    screenshotsOnFailure([customerContext, staffContext], task.name, onTestFailed);
+    const customerContext = await browser.newContext({ task, onTestFailed }, { viewport: PHONE });
+    const staffContext = await browser.newContext({ task, onTestFailed }, { viewport: { width: 1024, height: 900 } });
 
     // The customer opens the card: a LINE-only membership on first open, 0 points, a QR of a signed code.
     const card = await customerContext.newPage();
@@ -88,8 +72,7 @@ describe("member card at the counter", () => {
   }, 90_000);
 
   it("tells staff when a typed code is not a member card", async ({ task, onTestFailed }) => {
-    const staffContext = await browser.newContext({ locale: "ja-JP" });
-    screenshotsOnFailure([staffContext], task.name, onTestFailed);
+    const staffContext = await browser.newContext({ task, onTestFailed });
     const scanner = await staffContext.newPage();
     await scanner.goto(appUrl("/staff/scan", DEMO_STAFF_ID));
     await scanner.getByTestId("scan-code-input").fill("hello");

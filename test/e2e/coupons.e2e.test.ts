@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import { PHONE, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
@@ -22,10 +14,7 @@ describe("coupons in the LIFF app", () => {
     onTestFailed,
   }) => {
     const customer = await createCustomer(urls.sandbox, `E2E クーポン ${Date.now().toString(36)}`);
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: PHONE });
     const page = await context.newPage();
 
     // The list offers the seeded welcome coupon (audience: everyone) to a new customer.
@@ -59,10 +48,7 @@ describe("coupons in the LIFF app", () => {
 
   it("lets the clerk scan the coupon's own QR at the counter and redeem it once", async ({ task, onTestFailed }) => {
     const customer = await createCustomer(urls.sandbox, `E2E クーポンQR ${Date.now().toString(36)}`);
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: PHONE });
     const phone = await context.newPage();
     await phone.goto(appUrl("/coupons", customer.userId));
     const offer = phone.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" });

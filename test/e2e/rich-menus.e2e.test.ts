@@ -1,23 +1,19 @@
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../dev/stack.ts";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import { DESKTOP, useBrowser } from "./browser.ts";
 import { liffAppUrl } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
+const { urls } = inject("e2e");
 const ADMIN = "U00000000000000000000000000000a01";
 const TIMEOUT = 20_000;
 
-let browser: Browser;
+const browser = useBrowser();
 beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
   // wrangler dev runs no cron by itself: one tick publishes the seeded menus (the rich-menu repair).
   const tick = await fetch(`${urls.worker}/__scheduled?cron=*+*+*+*+*`);
   expect(tick.status).toBe(200);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const adminUrl = (path: string) => liffAppUrl(urls, path, ADMIN);
@@ -35,10 +31,7 @@ describe("rich menus", () => {
     task,
     onTestFailed,
   }) => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: DESKTOP });
     const name = `E2E メニュー ${Date.now().toString(36)}`;
     const tag = `E2E常連-${Date.now().toString(36)}`;
 

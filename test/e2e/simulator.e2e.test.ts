@@ -1,16 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, useBrowser } from "./browser.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 /** The bot answers through a queue: give it a few seconds, as a person in LINE would. */
 const BOT_TIMEOUT = 15_000;
@@ -21,11 +14,8 @@ function botItem(page: Page, text: string | RegExp) {
 
 describe("chat simulator", () => {
   it("follows and talks to the bot as a new customer, then opens the LIFF app as that customer", async ({ task, onTestFailed }) => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: DESKTOP });
     const page = await context.newPage();
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
     const name = `E2E 花子 ${Date.now().toString(36)}`;
 
     await page.goto(urls.simulator);

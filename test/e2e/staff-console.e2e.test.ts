@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import { DESKTOP, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 describe("staff console", () => {
   it("shows a customer's conversation, opened from the simulator's staff link", async ({ task, onTestFailed }) => {
@@ -22,11 +14,8 @@ describe("staff console", () => {
     await sendAs(urls.sandbox, customer.userId, { type: "message", text: "予約の変更はできますか？" });
     await waitForBotMessages(urls.sandbox, customer.userId, 2);
 
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: DESKTOP });
     const simulator = await context.newPage();
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
     await simulator.goto(urls.simulator);
     const link = simulator.getByTestId("staff-console-link");
     expect(await link.getAttribute("href")).toContain(`mockUser=${DEMO_STAFF_ID}`);
@@ -46,10 +35,7 @@ describe("staff console", () => {
   it("opens the console build when staff go from the customer area to their screens", async ({ task, onTestFailed }) => {
     // Customers get the small preact/compat build at /, staff and admin screens the React console build from
     // /console/ (decision 021): a nav link out of the customer area is a full load of the console.
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: DESKTOP });
     const page = await context.newPage();
     const entry = () => page.locator('script[type="module"]').first().getAttribute("src");
     await page.goto(liffAppUrl(urls, "/coupons", DEMO_STAFF_ID));

@@ -1,17 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { PHONE, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl } from "./sandbox.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
@@ -25,10 +18,7 @@ describe("answering a survey in the LIFF app", () => {
     onTestFailed,
   }) => {
     const customer = await createCustomer(urls.sandbox, `E2E アンケート ${Date.now().toString(36)}`);
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: PHONE });
     const page = await context.newPage();
     await page.goto(appUrl("/surveys/srv-visit", customer.userId));
 

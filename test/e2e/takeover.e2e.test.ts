@@ -1,16 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, saveScreenshot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "./browser.ts";
 
-const { urls, chromiumPath } = inject("e2e");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium(chromiumPath);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { urls } = inject("e2e");
+const browser = useBrowser();
 
 /** The bot answers through a queue: give it a few seconds, as a person in LINE would. */
 const BOT_TIMEOUT = 15_000;
@@ -27,11 +20,8 @@ async function send(page: Page, text: string): Promise<void> {
 
 describe("human takeover", () => {
   it("hands an out-of-scope question to staff, who answer and resolve it; then the bot answers again", async ({ task, onTestFailed }) => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: { width: 1400, height: 900 } });
     const customer = await context.newPage();
-    onTestFailed(async () => {
-      for (const [i, p] of context.pages().entries()) await saveScreenshot(p, `${task.name}-${i}`);
-    });
     const name = `E2E 引継ぎ ${Date.now().toString(36)}`;
 
     // The customer, in the chat simulator: becomes a friend and asks what the FAQ does not cover.
