@@ -48,24 +48,22 @@ export async function deleteLinkAttempts(db: Kysely<Database>, ids: readonly num
 
 export interface AttemptWindow {
   count: number;
-  /** The oldest attempt still inside the window: the lockout ends an hour after it. */
-  oldestAt: number | null;
 }
 
 export async function findAttemptWindow(db: Kysely<Database>, subject: AttemptSubject, windowStart: number): Promise<AttemptWindow> {
   const row = await db
     .selectFrom("link_attempts")
-    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.min<number | null>("attempted_at").as("oldest_at")])
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("scope", "=", subject.scope)
     .where("subject", "=", subject.subject)
     .where("attempted_at", ">", windowStart)
     .executeTakeFirst();
-  return { count: Number(row?.count ?? 0), oldestAt: row?.oldest_at ?? null };
+  return { count: Number(row?.count ?? 0) };
 }
 
 /**
- * With `max` attempts in the window, a new one is allowed when the (count − max + 1)-th oldest leaves it:
- * the time that attempt was made. Null when there is room now.
+ * With `max` (or more) attempts in the window, a new one is allowed when the `max`-th newest leaves it:
+ * the time that attempt was made. Null when there is room now (fewer than `max`, so no such attempt).
  */
 export async function findAttemptFreedAt(
   db: Kysely<Database>,
@@ -73,16 +71,14 @@ export async function findAttemptFreedAt(
   windowStart: number,
   max: number,
 ): Promise<number | null> {
-  const { count } = await findAttemptWindow(db, subject, windowStart);
-  if (count < max) return null;
   const row = await db
     .selectFrom("link_attempts")
     .select("attempted_at")
     .where("scope", "=", subject.scope)
     .where("subject", "=", subject.subject)
     .where("attempted_at", ">", windowStart)
-    .orderBy("attempted_at")
-    .offset(count - max)
+    .orderBy("attempted_at", "desc")
+    .offset(max - 1)
     .limit(1)
     .executeTakeFirst();
   return row?.attempted_at ?? null;
