@@ -1,8 +1,6 @@
-import { createScheduledController } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../bot/src/index.ts";
 import { accountLinkApi, hasLinkedTag, insertMember, linkEvents, linkedUserOf, newMemberNumber } from "./account-link.fixtures.ts";
-import { callWorker, createLineUser, idTokenFor, testEnv } from "./helpers.ts";
+import { callWorker, createLineUser, idTokenFor, runCron, testEnv } from "./helpers.ts";
 
 interface ErrorJson {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -182,9 +180,9 @@ describe("the link lockout (5 failed checks per hour)", () => {
     const count = () => testEnv.DB.prepare("SELECT COUNT(*) AS n FROM link_attempts WHERE subject = ?").bind(userId).first<{ n: number }>();
     expect(await count()).toEqual({ n: 1 });
 
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 30 * 60 * 1000, cron: "* * * * *" }), testEnv);
+    await runCron(Date.now() + 30 * 60 * 1000);
     expect(await count()).toEqual({ n: 1 });
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + HOUR + 1000, cron: "* * * * *" }), testEnv);
+    await runCron(Date.now() + HOUR + 1000);
     expect(await count()).toEqual({ n: 0 });
   });
 

@@ -1,16 +1,10 @@
-import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import worker from "../../bot/src/index.ts";
-import { ADMIN_ID, botTexts, callAsAdmin, chatOf, expectJson, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
+import { ADMIN_ID, botTexts, callAsAdmin, chatOf, expectJson, newUserId, runCron, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 const MINUTE = 60_000;
 const jstClock = (at: number) => new Date(at + 9 * 3_600_000).toISOString().slice(11, 16);
 
 const admin = callAsAdmin;
-
-async function runCron(at: number): Promise<void> {
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv);
-}
 
 /**
  * `count` following friends straight into D1 (IDs with a per-test prefix, in ID order), all with a tag

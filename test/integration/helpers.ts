@@ -1,5 +1,7 @@
+import { createScheduledController } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import worker from "../../bot/src/index.ts";
 import { buildEvent, type SandboxEventInput, signedWebhookRequest, type WebhookEvent } from "../line-sandbox/src/events.ts";
 import type { TestEnv } from "./test-env.ts";
 
@@ -43,6 +45,11 @@ export async function makeEvent(userId: string, input: SandboxEventInput, option
 export async function postWebhook(events: readonly unknown[], secret = CHANNEL_SECRET): Promise<Response> {
   const signed = await signedWebhookRequest(secret, { destination: "Uintegrationbot", events: events as WebhookEvent[] });
   return callWorker("/webhook", { method: "POST", headers: signed.headers, body: signed.body });
+}
+
+/** One cron tick at `at`. The scheduled handler awaits all of its work (no waitUntil): returning means the tick is done. */
+export async function runCron(at: number): Promise<void> {
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv);
 }
 
 export function callWorker(path: string, init?: RequestInit): Promise<Response> {

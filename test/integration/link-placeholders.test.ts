@@ -1,8 +1,18 @@
-import { createScheduledController } from "cloudflare:test";
 import { deriveLinkKey, verifyLinkUser } from "@enishi/shared/links/index";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../bot/src/index.ts";
-import { ADMIN_ID, callAsAdmin, callWorker, chatOf, createLineUser, expectJson, newUserId, sandbox, testEnv, waitFor } from "./helpers.ts";
+import {
+  ADMIN_ID,
+  callAsAdmin,
+  callWorker,
+  chatOf,
+  createLineUser,
+  expectJson,
+  newUserId,
+  runCron,
+  sandbox,
+  testEnv,
+  waitFor,
+} from "./helpers.ts";
 
 /**
  * `{link:CODE}` in broadcasts and scenario steps (decision 020): each friend receives their own signed
@@ -206,7 +216,7 @@ describe("tracked links in broadcasts and scenarios", () => {
     const [buyer = ""] = userIds;
     await expectJson(await admin("/api/admin/events", { body: { type: "purchase", userId: buyer } }), 200);
     // The step is due at once; a cron tick runs it if the enrolment did not.
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 60_000, cron: "* * * * *" }), testEnv);
+    await runCron(Date.now() + 60_000);
     const [message] = await waitFor(async () => {
       const messages = await botMessages(buyer);
       return messages.length > 0 ? messages : undefined;

@@ -1,14 +1,8 @@
-import { createScheduledController } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../bot/src/index.ts";
 import { adjust, adminHeaders, call, type ErrorBody, ledgerRows, newCustomer, openCard, setRanks, tagsOf } from "./card.fixtures.ts";
-import { chatOf, testEnv, waitFor } from "./helpers.ts";
+import { chatOf, runCron, testEnv, waitFor } from "./helpers.ts";
 
 const DAY_MS = 86_400_000;
-
-async function runCron(at: number): Promise<void> {
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv);
-}
 
 async function memberIdOf(memberNumber: string): Promise<string> {
   const row = await testEnv.DB.prepare("SELECT id FROM members WHERE member_number = ?").bind(memberNumber).first<{ id: string }>();

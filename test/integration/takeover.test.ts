@@ -1,8 +1,6 @@
-import { createScheduledController } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../bot/src/index.ts";
 import { call, newCustomer, newStaff } from "./card.fixtures.ts";
-import { callsTo, sandbox, testEnv, waitFor } from "./helpers.ts";
+import { callsTo, runCron, sandbox, testEnv, waitFor } from "./helpers.ts";
 import {
   botMessages,
   nthBotMessage,
@@ -17,11 +15,6 @@ import {
 
 async function stateOf(userId: string) {
   return testEnv.DB.prepare("SELECT state, reason, assignee_user_id FROM conversations WHERE line_user_id = ?").bind(userId).first();
-}
-
-async function runCron(at: number): Promise<void> {
-  // The scheduled handler awaits all of its work (no waitUntil), so returning means the tick is done.
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv);
 }
 
 describe("human takeover", () => {
