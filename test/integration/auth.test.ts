@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { ADMIN_ID, callWorker, createLineUser, idTokenFor, sandbox, testEnv } from "./helpers.ts";
+import { ADMIN_ID, callWorker, createLineUser, idTokenFor, registerAdmin, sandbox, testEnv } from "./helpers.ts";
 
 function getMe(token: string | undefined): Promise<Response> {
   return callWorker("/api/me", token ? { headers: { authorization: `Bearer ${token}` } } : {});
@@ -72,7 +72,7 @@ describe("role guards", () => {
   });
 
   it("treats ADMIN_LINE_USER_IDS as admins who can grant roles", async () => {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await registerAdmin();
     const newcomer = await createLineUser("新人");
     const grant = await asUser("/api/admin/staff", ADMIN_ID, { method: "POST", body: JSON.stringify({ userId: newcomer, role: "staff" }) });
     expect(grant.status).toBe(201);

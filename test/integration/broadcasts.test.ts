@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, botTexts, callAsAdmin, chatOf, expectJson, newUserId, runCron, sandbox, testEnv, waitFor } from "./helpers.ts";
+import { botTexts, callAsAdmin, chatOf, expectJson, newUserId, registerAdmin, runCron, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 const MINUTE = 60_000;
 const jstClock = (at: number) => new Date(at + 9 * 3_600_000).toISOString().slice(11, 16);
@@ -104,7 +104,7 @@ function deliveries(calls: readonly Call[]): Map<string, number> {
 
 describe("broadcasts", () => {
   beforeAll(async () => {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await registerAdmin();
   });
 
   afterEach(async () => {

@@ -1,15 +1,10 @@
 import type { CouponInput } from "@enishi/shared";
 import { describe, expect, it } from "vitest";
-import { ADMIN_ID, callAs, callWorker, createLineUser, idTokenFor, sandbox, testEnv } from "./helpers.ts";
+import { callAs, callWorker, createLineUser, idTokenFor, registerAdmin, sandbox, testEnv } from "./helpers.ts";
 
 const DAY = 86_400_000;
 
 const as = callAs;
-
-async function admin(): Promise<string> {
-  await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
-  return ADMIN_ID;
-}
 
 async function staffMember(): Promise<string> {
   const staff = await createLineUser("店員");
@@ -38,7 +33,7 @@ function couponInput(overrides: Partial<CouponInput> = {}): CouponInput {
 }
 
 async function createCoupon(overrides: Partial<CouponInput> = {}): Promise<string> {
-  const response = await as(await admin(), "/api/admin/coupons", { body: couponInput(overrides) });
+  const response = await as(await registerAdmin(), "/api/admin/coupons", { body: couponInput(overrides) });
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }
@@ -257,7 +252,7 @@ describe("coupon limits and lottery", () => {
 
 describe("coupon administration", () => {
   it("rejects a coupon whose end is before its start, or a discount over 100%, with field messages", async () => {
-    const boss = await admin();
+    const boss = await registerAdmin();
     const backwards = await as(boss, "/api/admin/coupons", { body: couponInput({ startsAt: Date.now(), endsAt: Date.now() - DAY }) });
     expect(backwards.status).toBe(400);
     expect(await backwards.json()).toMatchObject({ error: { code: "validation_failed", details: [{ path: "endsAt" }] } });
@@ -294,7 +289,7 @@ describe("coupon administration", () => {
         .run();
     }
     const clientKey = crypto.randomUUID();
-    const boss = await admin();
+    const boss = await registerAdmin();
     const first = await as(boss, `/api/admin/coupons/${couponId}/send`, { body: { to: "audience", clientKey } });
     expect(first.status).toBe(202);
     expect((await as(boss, `/api/admin/coupons/${couponId}/send`, { body: { to: "audience", clientKey } })).status).toBe(202);

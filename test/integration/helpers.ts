@@ -118,6 +118,12 @@ export async function callAs(userId: string, path: string, init: { method?: stri
   });
 }
 
+/** The admin as a LINE user in the sandbox, which issues ID tokens only to users it knows: call before `callAsAdmin`. */
+export async function registerAdmin(): Promise<string> {
+  await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+  return ADMIN_ID;
+}
+
 /** `callAs` for the admin of the test environment (ADMIN_LINE_USER_IDS). */
 export const callAsAdmin = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
   callAs(ADMIN_ID, path, init);

@@ -1,15 +1,14 @@
 import { deriveLinkKey, verifyLinkUser } from "@enishi/shared/links/index";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN_ID,
   callAsAdmin,
   callWorker,
   chatOf,
   createLineUser,
   expectJson,
   newUserId,
+  registerAdmin,
   runCron,
-  sandbox,
   testEnv,
   waitFor,
 } from "./helpers.ts";
@@ -73,7 +72,7 @@ describe("tracked links in broadcasts and scenarios", () => {
   let linkId: string;
 
   beforeAll(async () => {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await registerAdmin();
     await testEnv.DB.prepare("INSERT INTO tags (id, name, created_at) VALUES ('lp-autumn', '秋の新作クリック', 0)").run();
     linkId = (
       await expectJson<{ id: string }>(

@@ -1,6 +1,6 @@
 import { buildTrackedLinkUrl, deriveLinkKey } from "@enishi/shared/links/index";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, callAsAdmin, callWorker, expectJson, newUserId, sandbox, testEnv } from "./helpers.ts";
+import { callAsAdmin, callWorker, expectJson, newUserId, registerAdmin, testEnv } from "./helpers.ts";
 
 const admin = callAsAdmin;
 
@@ -45,7 +45,7 @@ describe("tracked links", () => {
   let plain: LinkDto;
 
   beforeAll(async () => {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await registerAdmin();
     await testEnv.DB.prepare("INSERT INTO tags (id, name, created_at) VALUES ('link-spring', '春キャンペーン興味あり', 0)").run();
     tagged = await expectJson<LinkDto>(
       await admin("/api/admin/links", {

@@ -2,7 +2,6 @@ import { createScheduledController } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../bot/src/index.ts";
 import {
-  ADMIN_ID,
   botTexts,
   callAsAdmin,
   chatOf,
@@ -10,6 +9,7 @@ import {
   expectJson,
   makeEvent,
   postWebhook,
+  registerAdmin,
   sandbox,
   testEnv,
   waitFor,
@@ -98,7 +98,7 @@ async function tick(at: number, userIds: readonly string[], scenarioId: string):
 
 describe("step scenarios", () => {
   beforeAll(async () => {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await registerAdmin();
   });
 
   it("nurtures a new friend on days 5, 7 and 10 at 10:00 Japan time, driven by cron with a controlled clock", async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ID, callAs, createLineUser, expectJson, sandbox, testEnv } from "./helpers.ts";
+import { callAs, callAsAdmin, createLineUser, expectJson, registerAdmin, testEnv } from "./helpers.ts";
 
 const as = callAs;
-const admin = (path: string, init: { method?: string; body?: unknown } = {}) => as(ADMIN_ID, path, init);
+const admin = callAsAdmin;
 
 const DAY = 86_400_000;
 const group = (...conditions: object[]) => ({ kind: "group", match: "all", conditions });
@@ -16,7 +16,7 @@ describe("segments", () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
+    await registerAdmin();
     await testEnv.DB.prepare(
       "INSERT INTO tags (id, name, created_at) VALUES ('seg-vip', 'セグメントVIP', 0), ('seg-new', 'セグメント新規', 0)",
     ).run();

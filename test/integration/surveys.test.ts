@@ -1,16 +1,11 @@
 import type { SurveyInput } from "@enishi/shared";
 import { describe, expect, it } from "vitest";
-import { ADMIN_ID, callAs, createLineUser, sandbox, testEnv } from "./helpers.ts";
+import { callAs, createLineUser, registerAdmin, testEnv } from "./helpers.ts";
 
 const as = callAs;
 
-async function admin(): Promise<string> {
-  await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "管理者" } });
-  return ADMIN_ID;
-}
-
 async function rewardCoupon(): Promise<string> {
-  const response = await as(await admin(), "/api/admin/coupons", {
+  const response = await as(await registerAdmin(), "/api/admin/coupons", {
     body: {
       title: "回答お礼 ドリンク無料",
       imageUrl: null,
@@ -76,7 +71,7 @@ function form(couponId: string, overrides: Partial<SurveyInput> = {}): SurveyInp
 }
 
 async function createSurvey(input: SurveyInput): Promise<string> {
-  const response = await as(await admin(), "/api/admin/surveys", { body: input });
+  const response = await as(await registerAdmin(), "/api/admin/surveys", { body: input });
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }
@@ -211,7 +206,7 @@ describe("survey results", () => {
     for (const [i, person] of people.entries()) {
       expect((await as(person, `/api/surveys/${surveyId}/responses`, { body: { answers: answers[i] } })).status).toBe(201);
     }
-    const boss = await admin();
+    const boss = await registerAdmin();
     const results = (await (await as(boss, `/api/admin/surveys/${surveyId}/results`)).json()) as {
       responses: number;
       questions: { questionId: string; options?: { id: string; count: number }[]; score?: number }[];
@@ -248,7 +243,7 @@ describe("survey results", () => {
   });
 
   it("refuses a form whose condition points at a later question, or whose reward names no coupon", async () => {
-    const boss = await admin();
+    const boss = await registerAdmin();
     const couponId = await rewardCoupon();
     const base = form(couponId);
     const [first, second, ...rest] = base.definition.questions;
@@ -274,7 +269,7 @@ describe("survey results", () => {
 describe("surveys and step scenarios", () => {
   it("enrols a friend who answers the survey in the scenario that survey triggers", async () => {
     const surveyId = await createSurvey(form(await rewardCoupon()));
-    const adminId = await admin();
+    const adminId = await registerAdmin();
     const created = await as(adminId, "/api/admin/scenarios", {
       body: {
         name: "アンケート回答のお礼",
