@@ -10,6 +10,7 @@ import {
 import { useRef } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
+import { PlaceholderHelp } from "../../../components/placeholder-help.tsx";
 
 /** A message as edited: Flex contents stay text until review, so half-typed JSON is not lost. */
 export type MessageDraft =
@@ -60,18 +61,6 @@ export function sampleValues(messages: readonly BroadcastMessage[]): PersonalVal
   const origin = typeof location === "undefined" ? "https://example.com" : location.origin;
   const codes = listLinkCodes(messages).filter(isLinkCode);
   return { ...SAMPLE, links: new Map(codes.map((code) => [code, `${origin}/r/${encodeURIComponent(code)}?u=U…`])) };
-}
-
-/** The placeholders a message can carry, for the hint under a text (Japanese first). */
-export function PlaceholderHelp() {
-  return (
-    <p className="field__hint">
-      <Bi
-        ja="差し込み: {name} 名前・{rank} 会員ランク・{points} ポイント・{link:コード} トラッキングリンク（友だちごとの署名付きURL。クリックした人が分かります）"
-        en="Placeholders: {name} name · {rank} member rank · {points} points · {link:CODE} tracked link (a URL signed per friend, so clicks are attributed)"
-      />
-    </p>
-  );
 }
 
 function TextDraft({ draft, onChange }: { draft: Extract<MessageDraft, { type: "text" }>; onChange: (d: MessageDraft) => void }) {

@@ -1,7 +1,7 @@
 import type { ScenarioStep, StepAction, StepCondition, StepDelay } from "@enishi/shared/scenarios/index";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
-import { PlaceholderHelp } from "../../broadcasts/components/message-editor.tsx";
+import { PlaceholderHelp } from "../../../components/placeholder-help.tsx";
 
 const NEW_ACTION: Record<StepAction["type"], StepAction> = {
   message: { type: "message", messages: [{ type: "text", text: "" }] },
