@@ -1,5 +1,5 @@
 import "../tags.css";
-import { type FormEvent, useId, useState } from "react";
+import { type CSSProperties, type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
@@ -15,16 +15,38 @@ import {
   useTagAdmin,
 } from "../api/tags.ts";
 
+/** A name edited in place: saved (trimmed) when the field loses focus, if it is not blank and has changed. */
+function RenameInput({
+  label,
+  saved,
+  onRename,
+  style,
+}: {
+  label: string;
+  saved: string;
+  onRename: (name: string) => void;
+  style: CSSProperties;
+}) {
+  const [name, setName] = useState(saved);
+  return (
+    <input
+      aria-label={label}
+      value={name}
+      onChange={(e) => setName(e.target.value)}
+      onBlur={() => name.trim() && name !== saved && onRename(name.trim())}
+      style={style}
+    />
+  );
+}
+
 function TagRow({ tag, groups }: { tag: TagItem; groups: TagGroup[] }) {
   const edit = useEditTag();
-  const [name, setName] = useState(tag.name);
   return (
     <li className="tg-row" data-testid="tag-row">
-      <input
-        aria-label="タグ名 / Tag name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        onBlur={() => name.trim() && name !== tag.name && edit.mutate({ id: tag.id, name: name.trim() })}
+      <RenameInput
+        label="タグ名 / Tag name"
+        saved={tag.name}
+        onRename={(name) => edit.mutate({ id: tag.id, name })}
         style={{ minHeight: 36 }}
       />
       <input
@@ -56,7 +78,6 @@ function TagRow({ tag, groups }: { tag: TagItem; groups: TagGroup[] }) {
 function GroupHeader({ group }: { group: TagGroup }) {
   const edit = useEditGroup();
   const remove = useDeleteGroup();
-  const [name, setName] = useState(group.name);
   return (
     <div className="tg-row">
       <input
@@ -66,11 +87,10 @@ function GroupHeader({ group }: { group: TagGroup }) {
         value={group.color}
         onChange={(e) => edit.mutate({ id: group.id, color: e.target.value })}
       />
-      <input
-        aria-label="グループ名 / Group name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        onBlur={() => name.trim() && name !== group.name && edit.mutate({ id: group.id, name: name.trim() })}
+      <RenameInput
+        label="グループ名 / Group name"
+        saved={group.name}
+        onRename={(name) => edit.mutate({ id: group.id, name })}
         style={{ fontWeight: 700, minHeight: 36 }}
       />
       <button
