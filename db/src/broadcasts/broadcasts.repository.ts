@@ -93,16 +93,18 @@ export async function pauseBroadcast(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** paused → sending, when its resume time has come (cron) or an operator resumes it now. */
-export async function resumeBroadcast(db: Kysely<Database>, id: string, at: number, force = false): Promise<boolean> {
+/**
+ * paused → sending, when its resume time has come (cron) or an operator resumes it now. Returns the resumed
+ * row (undefined when it was not paused, or not yet due), so the caller need not read it again.
+ */
+export function resumeBroadcast(db: Kysely<Database>, id: string, at: number, force = false): Promise<BroadcastRow | undefined> {
   let query = db
     .updateTable("broadcasts")
     .set({ status: "sending", paused_reason: null, resume_at: null, updated_at: at })
     .where("id", "=", id)
     .where("status", "=", "paused");
   if (!force) query = query.where("resume_at", "<=", at);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return query.returningAll().executeTakeFirst();
 }
 
 export async function cancelBroadcast(db: Kysely<Database>, id: string, at: number): Promise<boolean> {

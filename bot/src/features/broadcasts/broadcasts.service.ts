@@ -115,12 +115,12 @@ export async function cancel(deps: Deps, id: string): Promise<BroadcastDto> {
 
 /** An operator resumes a paused broadcast now (e.g. after raising the plan's quota). */
 export async function resume(deps: Deps, id: string): Promise<BroadcastDto> {
-  if (!(await resumeBroadcast(deps.db, id, Date.now(), true))) {
+  const row = await resumeBroadcast(deps.db, id, Date.now(), true);
+  if (!row) {
     if (!(await findBroadcast(deps.db, id))) throw notFound("No such broadcast / 配信が見つかりません");
     throw conflict("Only a paused broadcast can be resumed / 一時停止中の配信のみ再開できます");
   }
-  const row = await findBroadcast(deps.db, id);
-  await resumeSending(deps, id, row?.planned_at === null);
+  await resumeSending(deps, id, row.planned_at === null);
   return getBroadcast(deps, id);
 }
 
