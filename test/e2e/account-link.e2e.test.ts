@@ -1,17 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it, type TestContext } from "vitest";
 import { PHONE, useBrowser } from "./browser.ts";
-import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
+import { botTexts, chatOf, createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
 const { urls } = inject("e2e");
 const browser = useBrowser();
-
-type ChatItem = { from: string; message: { type: string; text?: string; template?: { actions?: { uri?: string }[] } } };
-
-async function chat(userId: string): Promise<ChatItem[]> {
-  const res = await fetch(`${urls.sandbox}/__sandbox/chats/${userId}`);
-  return ((await res.json()) as { items: ChatItem[] }).items;
-}
 
 const liffUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
@@ -28,7 +21,8 @@ describe("account linking", () => {
     await sendAs(urls.sandbox, customer.userId, { type: "follow" });
     await sendAs(urls.sandbox, customer.userId, { type: "postback", data: "action=link-account" });
     await waitForBotMessages(urls.sandbox, customer.userId, 2);
-    const loginLink = (await chat(customer.userId)).find((i) => i.message.type === "template")?.message.template?.actions?.[0]?.uri;
+    const loginLink = (await chatOf(urls.sandbox, customer.userId)).find((i) => i.message.type === "template")?.message.template
+      ?.actions?.[0]?.uri;
     expect(loginLink).toContain("/link/login?linkToken=");
 
     const page = await newPage({ task, onTestFailed });
@@ -43,7 +37,7 @@ describe("account linking", () => {
     await page.getByText("Accounts linked").waitFor({ timeout: 15_000 });
     expect(page.url()).toContain("/dialog/bot/accountLink?linkToken=");
     await waitForBotMessages(urls.sandbox, customer.userId, 4);
-    const texts = (await chat(customer.userId)).filter((i) => i.from === "bot").map((i) => i.message.text ?? "");
+    const texts = await botTexts(urls.sandbox, customer.userId);
     expect(texts.some((t) => t.includes("会員番号 100004 と LINE アカウントを連携しました"))).toBe(true);
 
     await page.goto(liffUrl("/account-link", customer.userId));

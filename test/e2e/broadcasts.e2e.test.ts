@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_ADMIN_ID } from "../dev/demo-users.ts";
 import { DESKTOP, useBrowser } from "./browser.ts";
-import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
+import { botTexts, createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
 const { urls } = inject("e2e");
 const browser = useBrowser();
@@ -22,12 +22,6 @@ async function adminApi<T>(path: string, body?: unknown): Promise<T> {
   });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-async function botTexts(userId: string): Promise<string[]> {
-  const res = await fetch(`${urls.sandbox}/__sandbox/chats/${userId}`);
-  const { items } = (await res.json()) as { items: { from: string; message: { text?: string } }[] };
-  return items.filter((i) => i.from === "bot").map((i) => i.message.text ?? "");
 }
 
 describe("segments, broadcasts and scenarios in the admin console", () => {
@@ -73,7 +67,7 @@ describe("segments, broadcasts and scenarios in the admin console", () => {
       .first()
       .waitFor({ timeout: 20_000 });
     expect(await page.getByTestId("broadcast-progress").textContent()).toContain("送信 1");
-    expect(await botTexts(customer.userId)).toContain(`E2E配信${stamp}さん、新しい豆が入荷しました`);
+    expect(await botTexts(urls.sandbox, customer.userId)).toContain(`E2E配信${stamp}さん、新しい豆が入荷しました`);
 
     // The seeded nurturing scenario enrolled the new friend on follow; staff can see where they are.
     const { scenarios } = await adminApi<{ scenarios: { scenarioName: string; status: string; stepIndex: number }[] }>(

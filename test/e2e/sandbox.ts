@@ -31,13 +31,27 @@ export async function sendAs(sandbox: string, userId: string, event: SimEvent): 
   if (result.status !== 200) throw new Error(`webhook ${event.type} answered ${result.status}: ${result.response}`);
 }
 
+export interface ChatItem {
+  from: "user" | "bot";
+  message: { type: string; text?: string; template?: { actions?: { uri?: string }[] } };
+}
+
+/** The user's LINE chat, oldest first. */
+export async function chatOf(sandbox: string, userId: string): Promise<ChatItem[]> {
+  return (await control<{ items: ChatItem[] }>(sandbox, `/__sandbox/chats/${userId}`)).items;
+}
+
+/** The texts of the bot's messages in the user's chat ("" for a message without text). */
+export async function botTexts(sandbox: string, userId: string): Promise<string[]> {
+  return (await chatOf(sandbox, userId)).filter((i) => i.from === "bot").map((i) => i.message.text ?? "");
+}
+
 /** Waits until the user's LINE chat shows at least `count` messages from the bot (work runs off a queue). */
 export async function waitForBotMessages(sandbox: string, userId: string, count: number, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let seen = 0;
   while (Date.now() < deadline) {
-    const chat = await control<{ items: { from: string }[] }>(sandbox, `/__sandbox/chats/${userId}`);
-    seen = chat.items.filter((item) => item.from === "bot").length;
+    seen = (await chatOf(sandbox, userId)).filter((item) => item.from === "bot").length;
     if (seen >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
