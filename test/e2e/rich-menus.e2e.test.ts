@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../dev/stack.ts";
 import { DESKTOP, useBrowser } from "./browser.ts";
 import { liffAppUrl } from "./sandbox.ts";
+import { botItem, newSimulatorCustomer } from "./simulator.ts";
 
 const { urls } = inject("e2e");
 const ADMIN = "U00000000000000000000000000000a01";
@@ -37,19 +38,14 @@ describe("rich menus", () => {
 
     // A new customer follows: not linked yet, so the seeded rule gives them the 会員連携 menu; its taps work.
     const sim = await context.newPage();
-    await sim.goto(urls.simulator);
-    await sim.getByTestId("new-customer-name").fill(name);
-    await sim.getByTestId("new-customer-submit").click();
+    await newSimulatorCustomer(sim, urls.simulator, name);
     await sim.getByTestId("follow-button").click();
     const menu = await simulatorMenu(sim);
     await menu.getByTestId("rich-menu-area").nth(3).waitFor({ timeout: TIMEOUT });
     expect(await menu.getByTestId("rich-menu-area").count()).toBe(4);
     const seededMenuId = await menu.getAttribute("data-rich-menu-id");
     await menu.getByTestId("rich-menu-area").filter({ hasText: "お問い合わせ" }).click();
-    await sim
-      .locator('[data-testid="chat-item"][data-from="bot"]')
-      .filter({ hasText: "スタッフにおつなぎします" })
-      .waitFor({ timeout: TIMEOUT });
+    await botItem(sim, "スタッフにおつなぎします").waitFor({ timeout: TIMEOUT });
 
     // The admin creates a tag, and a menu: image, one area drawn with the mouse, saved and published.
     const admin = await context.newPage();

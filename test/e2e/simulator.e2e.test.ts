@@ -1,16 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { DESKTOP, useBrowser } from "./browser.ts";
+import { BOT_TIMEOUT, botItem, newSimulatorCustomer, send } from "./simulator.ts";
 
 const { urls } = inject("e2e");
 const browser = useBrowser();
-
-/** The bot answers through a queue: give it a few seconds, as a person in LINE would. */
-const BOT_TIMEOUT = 15_000;
-
-function botItem(page: Page, text: string | RegExp) {
-  return page.locator('[data-testid="chat-item"][data-from="bot"]').filter({ hasText: text });
-}
 
 describe("chat simulator", () => {
   it("follows and talks to the bot as a new customer, then opens the LIFF app as that customer", async ({ task, onTestFailed }) => {
@@ -18,10 +11,7 @@ describe("chat simulator", () => {
     const page = await context.newPage();
     const name = `E2E 花子 ${Date.now().toString(36)}`;
 
-    await page.goto(urls.simulator);
-    await page.getByTestId("new-customer-name").fill(name);
-    await page.getByTestId("new-customer-submit").click();
-    await page.getByTestId("current-customer-name").filter({ hasText: name }).waitFor();
+    await newSimulatorCustomer(page, urls.simulator, name);
     await page.getByTestId("chat-empty").waitFor();
 
     // Follow: the Worker fetches the profile and greets.
@@ -30,9 +20,7 @@ describe("chat simulator", () => {
     expect(await page.getByTestId("friend-status").getAttribute("data-friend")).toBe("true");
 
     // A question from the seeded FAQ: acknowledged today, answered once the FAQ bot lands (issue #4).
-    await page.getByTestId("message-input").fill("営業時間を教えてください");
-    await page.getByTestId("send-button").click();
-    await page.locator('[data-testid="chat-item"][data-from="user"]').filter({ hasText: "営業時間を教えてください" }).waitFor();
+    await send(page, "営業時間を教えてください");
     const reply = botItem(page, /メッセージありがとうございます|8:00/);
     await reply.waitFor({ timeout: BOT_TIMEOUT });
     expect(await page.getByTestId("webhook-status").getAttribute("data-status")).toBe("200");

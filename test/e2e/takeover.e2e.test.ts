@@ -1,22 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { useBrowser } from "./browser.ts";
+import { BOT_TIMEOUT, botItem, newSimulatorCustomer, send } from "./simulator.ts";
 
 const { urls } = inject("e2e");
 const browser = useBrowser();
-
-/** The bot answers through a queue: give it a few seconds, as a person in LINE would. */
-const BOT_TIMEOUT = 15_000;
-
-function botItem(page: Page, text: string | RegExp) {
-  return page.locator('[data-testid="chat-item"][data-from="bot"]').filter({ hasText: text });
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  await page.getByTestId("message-input").fill(text);
-  await page.getByTestId("send-button").click();
-  await page.locator('[data-testid="chat-item"][data-from="user"]').filter({ hasText: text }).first().waitFor();
-}
 
 describe("human takeover", () => {
   it("hands an out-of-scope question to staff, who answer and resolve it; then the bot answers again", async ({ task, onTestFailed }) => {
@@ -25,10 +12,7 @@ describe("human takeover", () => {
     const name = `E2E 引継ぎ ${Date.now().toString(36)}`;
 
     // The customer, in the chat simulator: becomes a friend and asks what the FAQ does not cover.
-    await customer.goto(urls.simulator);
-    await customer.getByTestId("new-customer-name").fill(name);
-    await customer.getByTestId("new-customer-submit").click();
-    await customer.getByTestId("current-customer-name").filter({ hasText: name }).waitFor();
+    await newSimulatorCustomer(customer, urls.simulator, name);
     await customer.getByTestId("follow-button").click();
     await botItem(customer, "友だち追加ありがとうございます").waitFor({ timeout: BOT_TIMEOUT });
     await send(customer, "ペットを連れて入れますか");
@@ -53,10 +37,10 @@ describe("human takeover", () => {
     await staff.locator('[data-testid="takeover-bar"][data-state="staff"]').waitFor({ timeout: BOT_TIMEOUT });
 
     // While staff have the chat the bot stays silent.
-    const botCount = await customer.locator('[data-testid="chat-item"][data-from="bot"]').count();
+    const botCount = await botItem(customer).count();
     await send(customer, "ありがとうございます");
     await staff.getByTestId("timeline-message").filter({ hasText: "ありがとうございます" }).first().waitFor({ timeout: BOT_TIMEOUT });
-    expect(await customer.locator('[data-testid="chat-item"][data-from="bot"]').count()).toBe(botCount);
+    expect(await botItem(customer).count()).toBe(botCount);
 
     // Resolved: back to the bot, which answers the next FAQ question with 解決した / 解決しない.
     await staff.getByTestId("resolve-chat").click();
