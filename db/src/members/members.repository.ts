@@ -31,19 +31,20 @@ export async function insertMembershipIfAbsent(db: Kysely<Database>, row: NewMem
 
 /**
  * Moves the member to `toRankId` only if it still holds `fromRankId`: of two recomputes racing, one sees
- * the change (and sends the rank-up message), the other changes nothing.
+ * the change (and sends the rank-up message), the other changes nothing. Returns the moved member (the
+ * row as written), undefined when nothing moved.
  */
-export async function updateMemberRank(
+export function updateMemberRank(
   db: Kysely<Database>,
   change: { memberId: string; fromRankId: string | null; toRankId: string; at: number },
-): Promise<boolean> {
-  const result = await db
+): Promise<MemberRow | undefined> {
+  return db
     .updateTable("members")
     .set({ rank_id: change.toRankId, rank_changed_at: change.at, updated_at: change.at })
     .where("id", "=", change.memberId)
     .where("rank_id", change.fromRankId === null ? "is" : "=", change.fromRankId)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** The friend's LINE-only membership that has not been folded into a linked one. */

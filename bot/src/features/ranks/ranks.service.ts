@@ -1,4 +1,4 @@
-import type { RankRow } from "@enishi/db";
+import type { MemberRow, RankRow } from "@enishi/db";
 import { findMembershipById, findPointSettings, findRankCandidates, findRanks, updateMemberRank } from "@enishi/db";
 import type { Deps } from "../../deps.ts";
 import { jobsQueue } from "../../jobs/job.ts";
@@ -49,7 +49,7 @@ async function applyRank(
   const stale = options.staleTags ?? [];
   if (candidate.rank_id === to.id) {
     // Same rank, but its name (the tag) may have changed with the rules.
-    if (stale.length > 0) await syncRankTags(deps, candidate.id, to, stale);
+    if (stale.length > 0) await syncRankTags(deps, await findMembershipById(deps.db, candidate.id), to, stale);
     return null;
   }
   const from = ranks.find((r) => r.id === candidate.rank_id) ?? null;
@@ -57,23 +57,21 @@ async function applyRank(
   if (!moved) return null;
   // A first rank (a new or newly imported member) is no news; only a move to a higher threshold is.
   const up = from !== null && to.min_points > from.min_points;
-  const userId = await syncRankTags(deps, candidate.id, to, from ? [from.name, ...stale] : stale);
+  const userId = await syncRankTags(deps, moved, to, from ? [from.name, ...stale] : stale);
   if (userId && up && options.notify) {
-    const member = await findMembershipById(deps.db, candidate.id);
     await jobsQueue(deps.env).send({
       type: "rank-up",
       userId,
       memberId: candidate.id,
       rankId: to.id,
-      key: `rank-up:${candidate.id}:${to.id}:${member?.rank_changed_at ?? Date.now()}`,
+      key: `rank-up:${candidate.id}:${to.id}:${moved.rank_changed_at ?? Date.now()}`,
     });
   }
   return { memberId: candidate.id, from, to, up };
 }
 
 /** Gives the member's friend the rank's tag and takes away `remove` (older rank names); returns the friend. */
-async function syncRankTags(deps: Deps, memberId: string, to: RankRow, remove: readonly string[]): Promise<string | null> {
-  const member = await findMembershipById(deps.db, memberId);
+async function syncRankTags(deps: Deps, member: MemberRow | undefined, to: RankRow, remove: readonly string[]): Promise<string | null> {
   const userId = member?.line_user_id ?? member?.line_only_user_id ?? null;
   if (!userId) return null;
   for (const name of remove) {
