@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjust, adminHeaders, call, type ErrorBody, ledgerRows, newCustomer, openCard, setRanks, tagsOf } from "./card.fixtures.ts";
-import { chatOf, runCron, testEnv, waitFor } from "./helpers.ts";
+import { botTexts, chatOf, runCron, testEnv, waitFor } from "./helpers.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -18,10 +18,6 @@ async function insertPastCredit(memberId: string, points: number, createdAt: num
   )
     .bind(memberId, points, `fixture:${crypto.randomUUID()}`, expiresAt, createdAt)
     .run();
-}
-
-async function botAltTexts(userId: string): Promise<string[]> {
-  return (await chatOf(userId)).filter((i) => i.from === "bot").map((i) => i.message.altText ?? i.message.text ?? "");
 }
 
 describe("points ledger", () => {
@@ -95,14 +91,17 @@ describe("ranks", () => {
     const { memberNumber } = (await openCard(customer.headers)).member;
     await adjust(memberNumber, 150);
     expect((await openCard(customer.headers)).rank?.name).toBe("シルバー");
-    await waitFor(async () => (await botAltTexts(customer.userId)).some((t) => t.includes("シルバー会員になりました")), "silver message");
+    await waitFor(
+      async () => botTexts(await chatOf(customer.userId)).some((t) => t.includes("シルバー会員になりました")),
+      "silver message",
+    );
     await adjust(memberNumber, 200);
     const card = await openCard(customer.headers);
     expect(card.rank?.name).toBe("ゴールド");
     expect(card.nextRank).toBeNull();
-    await waitFor(async () => (await botAltTexts(customer.userId)).some((t) => t.includes("ゴールド会員になりました")), "gold message");
+    await waitFor(async () => botTexts(await chatOf(customer.userId)).some((t) => t.includes("ゴールド会員になりました")), "gold message");
     expect(await tagsOf(customer.userId)).toEqual(["ゴールド"]);
-    expect((await botAltTexts(customer.userId)).filter((t) => t.includes("会員になりました"))).toHaveLength(2);
+    expect(botTexts(await chatOf(customer.userId)).filter((t) => t.includes("会員になりました"))).toHaveLength(2);
   });
 
   it("recomputes every member when the rules change, quietly", async () => {
@@ -114,8 +113,11 @@ describe("ranks", () => {
     const { memberNumber } = (await openCard(customer.headers)).member;
     await adjust(memberNumber, 150);
     expect((await openCard(customer.headers)).rank?.name).toBe("シルバー");
-    await waitFor(async () => (await botAltTexts(customer.userId)).some((t) => t.includes("シルバー会員になりました")), "silver message");
-    const before = (await botAltTexts(customer.userId)).length;
+    await waitFor(
+      async () => botTexts(await chatOf(customer.userId)).some((t) => t.includes("シルバー会員になりました")),
+      "silver message",
+    );
+    const before = botTexts(await chatOf(customer.userId)).length;
     await setRanks([
       { id: "rank-regular", name: "レギュラー", nameEn: "Regular", minPoints: 0, multiplierPct: 100 },
       { id: "rank-silver", name: "シルバー", nameEn: "Silver", minPoints: 1000, multiplierPct: 150 },
@@ -123,7 +125,7 @@ describe("ranks", () => {
     await waitFor(async () => (await openCard(customer.headers)).rank?.name === "レギュラー", "rank to fall after the rule change");
     // The job moves the tag right after the rank.
     await waitFor(async () => (await tagsOf(customer.userId)).join() === "レギュラー", "rank tag to follow");
-    expect((await botAltTexts(customer.userId)).length).toBe(before);
+    expect(botTexts(await chatOf(customer.userId)).length).toBe(before);
   });
 
   it("refuses a rule set without a rank at 0 points or with two ranks at one threshold", async () => {
@@ -153,9 +155,9 @@ describe("point expiry", () => {
     await adjust(memberNumber, -200);
 
     await runCron(now);
-    await waitFor(async () => (await botAltTexts(customer.userId)).some((t) => t.includes("300ポイント")), "expiry notice");
+    await waitFor(async () => botTexts(await chatOf(customer.userId)).some((t) => t.includes("300ポイント")), "expiry notice");
     await runCron(now + 60_000);
-    expect((await botAltTexts(customer.userId)).filter((t) => t.includes("失効します"))).toHaveLength(1);
+    expect(botTexts(await chatOf(customer.userId)).filter((t) => t.includes("失効します"))).toHaveLength(1);
 
     const later = now + 6 * DAY_MS;
     await runCron(later);
