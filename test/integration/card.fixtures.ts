@@ -5,7 +5,7 @@ import {
   idTokenFor,
   makeEvent,
   postWebhook,
-  sandbox,
+  registerAdmin,
   testEnv,
   waitForBotMessages,
 } from "./helpers.ts";
@@ -35,7 +35,7 @@ export async function newStaff(name = "店員"): Promise<{ userId: string; heade
 let adminReady = false;
 export async function adminHeaders(): Promise<Headers> {
   if (!adminReady) {
-    await sandbox("/__sandbox/users", { body: { userId: ADMIN_ID, displayName: "オーナー" } });
+    await registerAdmin();
     adminReady = true;
   }
   return headersFor(await idTokenFor(ADMIN_ID));
