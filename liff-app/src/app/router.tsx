@@ -39,7 +39,7 @@ const BroadcastComposerPage = lazy(() => import("../features/broadcasts/broadcas
 const BroadcastDetailPage = lazy(() => import("../features/broadcasts/broadcast-detail-page.tsx"));
 const ScenarioListPage = lazy(() => import("../features/scenarios/scenario-list-page.tsx"));
 const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-editor-page.tsx"));
-const LinksPage = lazy(() => import("../features/links/links-page.tsx"));
+const AdminLinksRoute = lazy(() => import("./routes/admin-links.tsx"));
 
 export function AppRouter() {
   const [location] = useLocation();
@@ -139,7 +139,7 @@ export function AppRouter() {
         </Route>
         <Route path="/admin/links">
           <RequireRole needs="admin">
-            <LinksPage />
+            <AdminLinksRoute />
           </RequireRole>
         </Route>
         <Route path="/admin/segments">

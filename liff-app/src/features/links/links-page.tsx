@@ -3,17 +3,17 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useDeleteLink, useLinks } from "./api/links.ts";
-import { LinkForm } from "./components/link-form.tsx";
+import { LinkForm, type LinkTag } from "./components/link-form.tsx";
 import "./links.css";
 
-/** /admin/links — tracked links: where each goes, its public URL, clicks and unique clickers. */
-export default function LinksPage() {
+/** /admin/links — tracked links: where each goes, its public URL, clicks and unique clickers; `tags` for the form. */
+export function LinksPage({ tags }: { tags: readonly LinkTag[] }) {
   const links = useLinks();
   const remove = useDeleteLink();
   return (
     <div className="page page--wide">
       <PageHeader ja="計測リンク" en="Tracked links" />
-      <LinkForm />
+      <LinkForm tags={tags} />
       {links.isPending ? <Loading /> : null}
       {links.isError ? <ErrorState error={links.error} onRetry={() => void links.refetch()} /> : null}
       {remove.error ? <ErrorState error={remove.error} /> : null}

@@ -4,16 +4,23 @@ import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
 import { Field } from "../../../components/field.tsx";
 import { FormProblem } from "../../../components/form-feedback.tsx";
-import { useTagAdmin } from "../../tags/api/tags.ts";
 import { useCreateLink } from "../api/links.ts";
+
+/** A tag a click can add. */
+export interface LinkTag {
+  id: string;
+  name: string;
+}
 
 const EMPTY: TrackedLinkInput = { name: "", destination: "", code: "", tagId: null };
 
-/** Create a tracked link: name, destination, an optional code of one's own, an optional tag on click. */
-export function LinkForm() {
+/**
+ * Create a tracked link: name, destination, an optional code of one's own, an optional tag on click
+ * (`tags`: the live tags to choose from, which the app gives from the tags feature).
+ */
+export function LinkForm({ tags }: { tags: readonly LinkTag[] }) {
   const [draft, setDraft] = useState<TrackedLinkInput>(EMPTY);
   const create = useCreateLink();
-  const tags = useTagAdmin(false);
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate(draft, { onSuccess: () => setDraft(EMPTY) });
@@ -62,7 +69,7 @@ export function LinkForm() {
           <ChoiceSelect
             {...p}
             none="なし / none"
-            choices={tags.data?.tags ?? []}
+            choices={tags}
             label={(t) => t.name}
             value={draft.tagId ?? ""}
             onChange={(tagId) => setDraft({ ...draft, tagId: tagId || null })}
