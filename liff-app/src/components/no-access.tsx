@@ -1,6 +1,6 @@
 import type { Role } from "@enishi/shared";
-import { Link } from "wouter";
 import { Bi } from "./bilingual.tsx";
+import { HomeButton } from "./page-header.tsx";
 
 const NEEDED: Record<Role, [string, string]> = { staff: ["スタッフ", "staff"], admin: ["管理者", "admin"] };
 
@@ -21,11 +21,7 @@ export function NoAccess({ needs, userId }: { needs: Role; userId: string }) {
       <p>
         <code data-testid="my-user-id">{userId}</code>
       </p>
-      <p>
-        <Link href="/" className="btn">
-          <Bi ja="ホームへ戻る" en="Back to home" inline />
-        </Link>
-      </p>
+      <HomeButton />
     </section>
   );
 }

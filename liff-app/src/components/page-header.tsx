@@ -12,6 +12,17 @@ export function BackLink({ href, ja, en }: { href: string; ja: string; en: strin
   );
 }
 
+/** "ホームへ戻る / Back to home" as a button on a line of its own: the way out of a dead end (no access, not found). */
+export function HomeButton() {
+  return (
+    <p>
+      <Link href="/" className="btn">
+        <Bi ja="ホームへ戻る" en="Back to home" inline />
+      </Link>
+    </p>
+  );
+}
+
 /** A link styled as a button under a page's heading; the primary one is the page's main action ("＋ new …"). */
 export interface PageAction {
   href: string;

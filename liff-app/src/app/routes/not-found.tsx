@@ -1,5 +1,5 @@
-import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
+import { HomeButton } from "../../components/page-header.tsx";
 
 export function NotFoundRoute() {
   return (
@@ -9,11 +9,7 @@ export function NotFoundRoute() {
         <h1 id="not-found-title" className="page-title">
           <Bi ja="ページが見つかりません" en="Page not found" />
         </h1>
-        <p>
-          <Link href="/" className="btn">
-            <Bi ja="ホームへ戻る" en="Back to home" inline />
-          </Link>
-        </p>
+        <HomeButton />
       </section>
     </div>
   );
