@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ErrorState, Loading } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
@@ -13,31 +13,33 @@ const FIELDS = [
 ] as const;
 type Key = (typeof FIELDS)[number][0];
 
-/** The shop-wide point rules. */
+/** The shop-wide point rules; the form opens once they are loaded. */
 export function PointSettingsForm() {
   const settings = usePointSettings();
-  const save = useSavePointSettings();
-  const [values, setValues] = useState<Record<Key, string> | null>(null);
-  const [checked, setChecked] = useState(false);
-  useEffect(() => {
-    if (settings.data && values === null) {
-      const d = settings.data;
-      setValues({
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  const d = settings.data;
+  return (
+    <PointSettingsFields
+      initial={{
         rateBp: String(d.rateBp),
         expiryMonths: String(d.expiryMonths),
         expiryNoticeDays: String(d.expiryNoticeDays),
         rankWindowMonths: String(d.rankWindowMonths),
-      });
-    }
-  }, [settings.data, values]);
-  if (settings.isPending) return <Loading />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  if (!values) return null;
+      }}
+    />
+  );
+}
 
-  const errors = Object.fromEntries(
+function PointSettingsFields({ initial }: { initial: Record<Key, string> }) {
+  const save = useSavePointSettings();
+  const [values, setValues] = useState(initial);
+  const [checked, setChecked] = useState(false);
+  // What is out of range, shown once the form has been submitted.
+  const rangeErrors = Object.fromEntries(
     FIELDS.map(([key, , min, max]) => {
       const n = parseWhole(values[key]);
-      return [key, checked && !(n >= min && n <= max) ? `${min}〜${max} の整数で入力してください / Whole number ${min}–${max}` : undefined];
+      return [key, n >= min && n <= max ? undefined : `${min}〜${max} の整数で入力してください / Whole number ${min}–${max}`];
     }),
   ) as Record<Key, string | undefined>;
   const serverIssues = save.error instanceof ApiError ? save.error.fieldIssues : [];
@@ -45,7 +47,7 @@ export function PointSettingsForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
-    if (!values || FIELDS.some(([key, , min, max]) => !(parseWhole(values[key]) >= min && parseWhole(values[key]) <= max))) return;
+    if (FIELDS.some(([key]) => rangeErrors[key])) return;
     save.mutate({
       rateBp: parseWhole(values.rateBp),
       expiryMonths: parseWhole(values.expiryMonths),
@@ -65,7 +67,7 @@ export function PointSettingsForm() {
           label={label}
           value={values[key]}
           onChange={(v) => setValues({ ...values, [key]: v })}
-          error={errors[key] ?? serverIssues.find((i) => i.path === key)?.message}
+          error={(checked ? rangeErrors[key] : undefined) ?? serverIssues.find((i) => i.path === key)?.message}
         />
       ))}
       <div>

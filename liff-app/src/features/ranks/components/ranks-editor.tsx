@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ErrorState, Loading } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
@@ -35,23 +35,22 @@ function problems(rows: Row[]): string[] {
 /** The rank rules: thresholds on points earned in the rank window, and each rank's point multiplier. */
 export function RanksEditor() {
   const ranks = useRanks();
-  const save = useSaveRanks();
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [checked, setChecked] = useState(false);
-  useEffect(() => {
-    if (ranks.data && rows === null) setRows(ranks.data.ranks.map(toRow));
-  }, [ranks.data, rows]);
   if (ranks.isPending) return <Loading />;
   if (ranks.isError) return <ErrorState error={ranks.error} onRetry={() => void ranks.refetch()} />;
-  if (!rows) return null;
+  return <RanksForm initial={ranks.data.ranks.map(toRow)} />;
+}
 
+function RanksForm({ initial }: { initial: Row[] }) {
+  const save = useSaveRanks();
+  const [rows, setRows] = useState(initial);
+  const [checked, setChecked] = useState(false);
   const issues = checked ? problems(rows) : [];
   const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
-    if (!rows || problems(rows).length > 0) return;
+    if (problems(rows).length > 0) return;
     save.mutate(
       rows.map((r) => ({
         ...(r.id ? { id: r.id } : {}),
