@@ -1,14 +1,4 @@
-import {
-  ADMIN_ID,
-  callWorker,
-  createLineUser,
-  idTokenFor,
-  makeEvent,
-  postWebhook,
-  registerAdmin,
-  testEnv,
-  waitForBotMessages,
-} from "./helpers.ts";
+import { ADMIN_ID, callWorker, createLineUser, followedFriend, idTokenFor, registerAdmin, testEnv } from "./helpers.ts";
 
 /** Factories shared by the member-card, points and scanner integration tests. */
 
@@ -20,9 +10,7 @@ function headersFor(token: string): Headers {
 
 /** A friend of the account (followed, welcomed), signed in. */
 export async function newCustomer(name = "会員"): Promise<{ userId: string; headers: Headers }> {
-  const userId = await createLineUser(name);
-  await postWebhook([await makeEvent(userId, { type: "follow" })]);
-  await waitForBotMessages(userId, 1);
+  const userId = await followedFriend(name);
   return { userId, headers: headersFor(await idTokenFor(userId)) };
 }
 

@@ -89,6 +89,14 @@ export async function waitForBotMessages(userId: string, count: number): Promise
   }, `${count} bot message(s) to ${userId}`);
 }
 
+/** A new LINE user who follows the account; returns once the bot's welcome has arrived. */
+export async function followedFriend(name: string): Promise<string> {
+  const userId = await createLineUser(name);
+  await postWebhook([await makeEvent(userId, { type: "follow" })]);
+  await waitForBotMessages(userId, 1);
+  return userId;
+}
+
 export async function idTokenFor(userId: string, overrides: { expiresInSeconds?: number; audience?: string } = {}): Promise<string> {
   const { idToken } = await sandbox<{ idToken: string }>("/__sandbox/login/id-token", { body: { userId, ...overrides } });
   return idToken;

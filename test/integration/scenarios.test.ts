@@ -7,6 +7,7 @@ import {
   chatOf,
   createLineUser,
   expectJson,
+  followedFriend,
   makeEvent,
   postWebhook,
   registerAdmin,
@@ -57,13 +58,6 @@ async function activeScenario(input: object): Promise<string> {
   const { id } = await expectJson<{ id: string }>(await admin("/api/admin/scenarios", { body: input }), 201);
   await expectJson(await admin(`/api/admin/scenarios/${id}/status`, { body: { status: "active" } }), 200);
   return id;
-}
-
-async function followedFriend(name: string): Promise<string> {
-  const userId = await createLineUser(name);
-  await postWebhook([await makeEvent(userId, { type: "follow" })]);
-  await waitFor(async () => (await botTexts(await chatOf(userId))).length > 0, "welcome");
-  return userId;
 }
 
 /** A friend known to D1 and the sandbox, without a follow event (no follow-triggered scenario). */
