@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_ADMIN_ID } from "../dev/demo-users.ts";
 import { DESKTOP, useBrowser } from "./browser.ts";
-import { botTexts, createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
+import { botTexts, createCustomer, idTokenFor, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
 const { urls } = inject("e2e");
 const browser = useBrowser();
@@ -9,12 +9,7 @@ const browser = useBrowser();
 const appUrl = (path: string, userId: string) => liffAppUrl(urls, path, userId);
 
 async function adminApi<T>(path: string, body?: unknown): Promise<T> {
-  const token = await fetch(`${urls.sandbox}/__sandbox/login/id-token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ userId: DEMO_ADMIN_ID }),
-  });
-  const { idToken } = (await token.json()) as { idToken: string };
+  const idToken = await idTokenFor(urls.sandbox, DEMO_ADMIN_ID);
   const res = await fetch(`${urls.worker}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { authorization: `Bearer ${idToken}`, "content-type": "application/json" },

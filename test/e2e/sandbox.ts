@@ -22,6 +22,11 @@ export function createCustomer(sandbox: string, displayName: string): Promise<Cr
   return control(sandbox, "/__sandbox/users", { method: "POST", body: { displayName, friend: false } });
 }
 
+/** An ID token for the user, issued by the sandbox as LINE Login would (for calls to the Worker's API). */
+export async function idTokenFor(sandbox: string, userId: string): Promise<string> {
+  return (await control<{ idToken: string }>(sandbox, "/__sandbox/login/id-token", { method: "POST", body: { userId } })).idToken;
+}
+
 /** Sends the event as the user; fails unless the bot answered 200, as LINE expects. */
 export async function sendAs(sandbox: string, userId: string, event: SimEvent): Promise<void> {
   const result = await control<{ status: number; response: string | null }>(sandbox, "/__sandbox/webhook/send", {
