@@ -46,7 +46,8 @@ describe("human takeover", () => {
     await staff.getByTestId("resolve-chat").click();
     await staff.locator('[data-testid="takeover-bar"][data-state="bot"]').waitFor({ timeout: BOT_TIMEOUT });
     await send(customer, "営業時間を教えてください");
-    await botItem(customer, "8:00").waitFor({ timeout: BOT_TIMEOUT });
+    // The answer itself (a message stamped 08:00 would match "8:00" alone).
+    await botItem(customer, "8:00〜21:00").waitFor({ timeout: BOT_TIMEOUT });
     await customer.getByTestId("quick-reply-chip").filter({ hasText: "解決した" }).waitFor();
 
     await context.close();
