@@ -17,33 +17,26 @@ export interface NewEnrolment {
  * round) only when the scenario allows re-entry. One statement; returns whether the friend was enrolled.
  */
 export async function enrolFriend(db: Kysely<Database>, e: NewEnrolment): Promise<boolean> {
+  // A first enrolment and a re-entry start the round the same way.
+  const roundStart = {
+    status: "active",
+    step_index: 0,
+    anchor_at: e.anchorAt,
+    next_run_at: e.nextRunAt,
+    context: e.context,
+    enrolled_at: e.at,
+    updated_at: e.at,
+  } as const;
   const result = await db
     .insertInto("scenario_enrolments")
-    .values({
-      scenario_id: e.scenarioId,
-      line_user_id: e.userId,
-      status: "active",
-      round: 1,
-      step_index: 0,
-      anchor_at: e.anchorAt,
-      next_run_at: e.nextRunAt,
-      context: e.context,
-      enrolled_at: e.at,
-      updated_at: e.at,
-    })
+    .values({ ...roundStart, scenario_id: e.scenarioId, line_user_id: e.userId, round: 1 })
     .onConflict((oc) => {
       const target = oc.columns(["scenario_id", "line_user_id"]);
       if (!e.allowReentry) return target.doNothing();
       return target
         .doUpdateSet((eb) => ({
-          status: "active",
+          ...roundStart,
           round: eb(eb.ref("scenario_enrolments.round"), "+", 1),
-          step_index: 0,
-          anchor_at: e.anchorAt,
-          next_run_at: e.nextRunAt,
-          context: e.context,
-          enrolled_at: e.at,
-          updated_at: e.at,
           last_step_at: null,
           exit_reason: null,
           ended_at: null,
