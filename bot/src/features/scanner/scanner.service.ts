@@ -75,14 +75,13 @@ export async function scanCard(deps: Deps, input: { code: string } & StaffContex
 /** What staff see of the member: who, rank, points, the rate a purchase earns, usable coupons. */
 async function memberAtCounter(deps: Deps, member: MemberRow, storeId: string | null = null) {
   const owner = ownerOf(member);
-  const [summary, ranks, friend, coupons, rate] = await Promise.all([
+  const [summary, rules, friend, coupons] = await Promise.all([
     pointSummary(deps, member.id),
-    findRanks(deps.db),
+    pointRules(deps, storeId),
     owner ? findFriend(deps.db, owner) : undefined,
     owner ? listUsableCoupons(deps, owner) : [],
-    rateFor(deps, member, storeId),
   ]);
-  const rank = ranks.find((r) => r.id === member.rank_id) ?? null;
+  const rank = rules.ranks.find((r) => r.id === member.rank_id) ?? null;
   return {
     member: {
       memberNumber: member.member_number,
@@ -94,17 +93,22 @@ async function memberAtCounter(deps: Deps, member: MemberRow, storeId: string | 
       balance: summary.balance,
       expiring: summary.expiring,
     },
-    rate,
+    rate: rateOf(member, rules),
     coupons,
   };
 }
 
-async function rateFor(deps: Deps, member: MemberRow, storeId: string | null) {
+/** What a purchase earns depends on: the shop's rate, the store's own rate, the member's rank. Read once. */
+async function pointRules(deps: Deps, storeId: string | null) {
   const [settings, store, ranks] = await Promise.all([
     findPointSettings(deps.db),
     storeId ? findStore(deps.db, storeId) : undefined,
     findRanks(deps.db),
   ]);
+  return { settings, store, ranks };
+}
+
+function rateOf(member: MemberRow, { settings, store, ranks }: Awaited<ReturnType<typeof pointRules>>) {
   const rateBp = store?.point_rate_bp ?? settings.rate_bp;
   const multiplierPct = ranks.find((r) => r.id === member.rank_id)?.multiplier_pct ?? 100;
   return { rateBp, multiplierPct };
@@ -129,7 +133,7 @@ export async function awardForPurchase(deps: Deps, input: { scanId: string; amou
   const key = `scan:${scan.id}:purchase`;
   const previous = await findLedgerByKey(deps.db, key);
   if (previous && previous.purchase_amount !== input.amountYen) throw scanRefusal("already_awarded", { points: previous.points });
-  const rate = await rateFor(deps, member, scan.store_id);
+  const rate = rateOf(member, await pointRules(deps, scan.store_id));
   const points = purchasePoints({ amountYen: input.amountYen, ...rate });
   if (points <= 0) throw scanRefusal("no_points");
   const outcome = await recordLedgerEntry(deps, {
