@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjust, adminHeaders, call, newCustomer, openCard } from "./card.fixtures.ts";
-import { callWorker } from "./helpers.ts";
+import { callWorker, testEnv } from "./helpers.ts";
 
 describe("member card", () => {
   it("gives a friend a LINE-only membership on first open and the same one on every later open", async () => {
@@ -13,6 +13,22 @@ describe("member card", () => {
     expect(first.history).toEqual([]);
     const again = await openCard(headers);
     expect(again.member.memberNumber).toBe(first.member.memberNumber);
+  });
+
+  it("shows a linked shop member their own membership, ranked on first open, and makes no LINE-only one", async () => {
+    const { userId, headers } = await newCustomer("連携済み");
+    const number = `6${Date.now().toString().slice(-7)}`;
+    await testEnv.DB.prepare(
+      "INSERT INTO members (id, member_number, name, line_user_id, created_at, updated_at) VALUES (?, ?, '連携 花子', ?, 0, 0)",
+    )
+      .bind(`mem-${number}`, number, userId)
+      .run();
+    const first = await openCard(headers);
+    expect(first.member).toMatchObject({ memberNumber: number, origin: "import" });
+    expect(first.rank?.name).toBe("レギュラー");
+    expect((await openCard(headers)).member.memberNumber).toBe(number);
+    const lineOnly = await testEnv.DB.prepare("SELECT COUNT(*) AS n FROM members WHERE line_only_user_id = ?").bind(userId).first();
+    expect(lineOnly).toEqual({ n: 0 });
   });
 
   it("makes one membership when the card is opened several times at once", async () => {

@@ -58,6 +58,27 @@ export function findLineOnlyMembership(db: Kysely<Database>, lineUserId: string)
 }
 
 /**
+ * Both memberships a friend's card chooses between, in one read: the linked one (`line_user_id`) and the
+ * LINE-only one not folded into another yet. Each column is UNIQUE, so at most one row answers each side.
+ */
+export async function findFriendMemberships(
+  db: Kysely<Database>,
+  lineUserId: string,
+): Promise<{ linked: MemberRow | undefined; lineOnly: MemberRow | undefined }> {
+  const rows = await db
+    .selectFrom("members")
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb("line_user_id", "=", lineUserId), eb.and([eb("line_only_user_id", "=", lineUserId), eb("merged_into_id", "is", null)])]),
+    )
+    .execute();
+  return {
+    linked: rows.find((r) => r.line_user_id === lineUserId),
+    lineOnly: rows.find((r) => r.line_only_user_id === lineUserId && r.merged_into_id === null),
+  };
+}
+
+/**
  * Folds a LINE-only membership into the member the friend has since linked: its ledger rows move over and
  * it is marked merged (and loses its owner, so an unlink later starts a fresh one). For one D1 batch; both
  * statements are conditional on the membership not being merged yet, so a repeat changes nothing.

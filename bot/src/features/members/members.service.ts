@@ -1,7 +1,7 @@
 import type { MemberRow } from "@enishi/db";
 import {
+  findFriendMemberships,
   findLineOnlyMembership,
-  findLinkedMembership,
   findMembershipById,
   findRanks,
   insertMembershipIfAbsent,
@@ -19,7 +19,7 @@ import { addTag } from "../tags/tags.service.ts";
  * left over after linking is folded into the linked one here, so its points are not lost.
  */
 export async function ensureMembership(deps: Deps, user: { userId: string; name: string | null }): Promise<MemberRow> {
-  const [linked, lineOnly] = await Promise.all([findLinkedMembership(deps.db, user.userId), findLineOnlyMembership(deps.db, user.userId)]);
+  const { linked, lineOnly } = await findFriendMemberships(deps.db, user.userId);
   if (linked && lineOnly) return mergeInto(deps, lineOnly, linked);
   if (linked) {
     // An imported member seen for the first time has no rank yet.
