@@ -38,6 +38,15 @@ import { inboxLiveRoute } from "./inbox/inbox.routes.ts";
 import { LineApiError } from "./line/errors.ts";
 import { webhookRoutes } from "./webhook/webhook.routes.ts";
 
+/** Hono throws when a request came without one (app.request in a test): then there is none. */
+function executionContext(c: Context<AppEnv>): Pick<ExecutionContext, "waitUntil"> | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
+}
+
 const withDeps = createMiddleware<AppEnv>(async function withDeps(c, next) {
   const deps = makeDeps(c.env);
   c.set("deps", deps);
@@ -45,6 +54,7 @@ const withDeps = createMiddleware<AppEnv>(async function withDeps(c, next) {
   c.set("db", deps.db);
   c.set("line", deps.line);
   await next();
+  await deps.afterwards.settle(executionContext(c));
 });
 
 /** The console build's page (dist/console/index.html); its client router then shows the path asked for. */

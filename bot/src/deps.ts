@@ -1,6 +1,7 @@
 import type { Database } from "@enishi/db";
 import { createDb } from "@enishi/db";
 import type { Kysely } from "kysely";
+import { Afterwards } from "./afterwards.ts";
 import type { Config } from "./config.ts";
 import { readConfig } from "./config.ts";
 import type { LineClients } from "./line/client.ts";
@@ -12,9 +13,11 @@ export interface Deps {
   config: Config;
   db: Kysely<Database>;
   line: LineClients;
+  /** work to do once the reply or response is out (see afterwards.ts) */
+  afterwards: Afterwards;
 }
 
 export function makeDeps(env: Env): Deps {
   const config = readConfig(env);
-  return { env, config, db: createDb(env.DB), line: lineClients(config) };
+  return { env, config, db: createDb(env.DB), line: lineClients(config), afterwards: new Afterwards() };
 }

@@ -6,8 +6,8 @@ export { Inbox } from "./inbox/inbox.ts";
 
 export default {
   fetch: app.fetch,
-  async queue(batch, env) {
-    await consumeJobs(batch, env);
+  async queue(batch, env, ctx) {
+    await consumeJobs(batch, env, ctx);
   },
   async scheduled(controller, env) {
     await runScheduled(controller, env);

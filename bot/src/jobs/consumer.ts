@@ -12,9 +12,10 @@ import { JobSchema } from "./job.ts";
 
 /**
  * The JOBS queue consumer. Each message is acked or retried on its own, so one bad job never holds back
- * the others. LINE rate limits get a longer delay than other transient failures.
+ * the others. LINE rate limits get a longer delay than other transient failures. Work a job leaves for
+ * later (`deps.afterwards`) runs after it, inside `waitUntil`, without holding up the next message.
  */
-export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+export async function consumeJobs(batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext): Promise<void> {
   const deps = makeDeps(env);
   for (const message of batch.messages) {
     const job = JobSchema.safeParse(message.body);
@@ -53,6 +54,8 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
           break;
       }
       message.ack();
+      // What the job left for later (a cache write after a reply) runs now that its work is done.
+      await deps.afterwards.settle(ctx);
     } catch (error) {
       const rateLimited = error instanceof LineApiError && error.rateLimited;
       console.error(JSON.stringify({ msg: "job_failed", type: job.data.type, attempt: message.attempts, error: String(error) }));

@@ -51,5 +51,10 @@ export async function runCronTasks(deps: Deps, now: number, tasks: readonly Cron
 
 /** Cron (every minute): every feature's due work. */
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
-  await runCronTasks(makeDeps(env), controller.scheduledTime);
+  const deps = makeDeps(env);
+  try {
+    await runCronTasks(deps, controller.scheduledTime);
+  } finally {
+    await deps.afterwards.run(); // a tick awaits all of its work (the tests rely on it)
+  }
 }

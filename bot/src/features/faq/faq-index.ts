@@ -16,8 +16,9 @@ export interface LoadedFaq {
  *
  * A fresh isolate first looks in D1 (`faq_index_cache`, keyed by FAQ version and this Worker's version
  * id): loading a stored index costs a few ms where building 500 entries costs ~35 ms warm and ~100 ms in a
- * cold isolate. The first isolate to miss builds and stores it. The cache is never needed to answer: any
- * failure to read, load or store it is logged and the index built.
+ * cold isolate. The first isolate to miss builds it, answers, and stores it once the reply is out
+ * (`deps.afterwards`). The cache is never needed to answer: any failure to read, load or store it is logged
+ * and the index built.
  */
 let cached: LoadedFaq | undefined;
 let building: { version: number; promise: Promise<LoadedFaq> } | undefined;
@@ -46,6 +47,19 @@ async function build(deps: Deps): Promise<FaqIndex> {
   });
 }
 
+/** Never rejects: a failed store only means the next fresh isolate builds too. */
+async function store(deps: Deps, key: { faqVersion: number; build: string }, index: FaqIndex, replace: boolean): Promise<void> {
+  const version = key.faqVersion;
+  try {
+    const bytes = serializeFaqIndex(index);
+    // too large for a D1 row (~1.4 MB serialized): every fresh isolate builds
+    if (!(await storeFaqIndexCache(deps.db, { ...key, bytes, at: Date.now() }, { replace })))
+      logCache("too_large", { version, bytes: bytes.length });
+  } catch (error) {
+    logCache("store_failed", { version, error: String(error) });
+  }
+}
+
 async function load(deps: Deps, version: number): Promise<LoadedFaq> {
   const key = { faqVersion: version, build: buildId(deps) };
   let unreadable = false;
@@ -63,14 +77,8 @@ async function load(deps: Deps, version: number): Promise<LoadedFaq> {
   }
 
   const index = await build(deps);
-  try {
-    const bytes = serializeFaqIndex(index);
-    // too large for a D1 row (~1.4 MB serialized): every fresh isolate builds
-    if (!(await storeFaqIndexCache(deps.db, { ...key, bytes, at: Date.now() }, { replace: unreadable })))
-      logCache("too_large", { version, bytes: bytes.length });
-  } catch (error) {
-    logCache("store_failed", { version, error: String(error) });
-  }
+  // Stored after the reply: the customer does not wait for the serialisation and the D1 write.
+  deps.afterwards.add("faq_index_store", () => store(deps, key, index, unreadable));
   return loaded(version, index);
 }
 

@@ -4,5 +4,5 @@ import type { Deps } from "../../deps.ts";
 
 /** The request's already-built dependencies (app.ts `withDeps`) as the Deps services take. */
 export function makeDepsFromContext(c: Context<AppEnv>): Deps {
-  return { env: c.env, config: c.var.config, db: c.var.db, line: c.var.line };
+  return c.var.deps;
 }
