@@ -1,4 +1,4 @@
-import type { CardScanRow, MemberRow } from "@enishi/db";
+import type { CardScanRow, MemberRow, StoreRow } from "@enishi/db";
 import {
   findCardScan,
   findFriend,
@@ -30,8 +30,16 @@ export interface StaffContext {
   storeId: string | null;
 }
 
-async function checkStore(deps: Deps, storeId: string | null): Promise<void> {
-  if (storeId !== null && !(await findStore(deps.db, storeId))) throw scanRefusal("unknown_store");
+/** The store a scan is made at, undefined when it names none. */
+function storeOf(deps: Deps, storeId: string | null): Promise<StoreRow | undefined> {
+  return storeId ? findStore(deps.db, storeId) : Promise.resolve(undefined);
+}
+
+/** The scan's store, refused when it names one that does not exist. Read once: the point rules use it too. */
+async function knownStore(deps: Deps, storeId: string | null): Promise<StoreRow | undefined> {
+  const store = storeId === null ? undefined : await findStore(deps.db, storeId);
+  if (storeId !== null && !store) throw scanRefusal("unknown_store");
+  return store;
 }
 
 /**
@@ -40,7 +48,7 @@ async function checkStore(deps: Deps, storeId: string | null): Promise<void> {
  * clerks scanning the same screen) refused. The scan id returned authorises the follow-up actions.
  */
 export async function scanCard(deps: Deps, input: { code: string } & StaffContext) {
-  await checkStore(deps, input.storeId);
+  const store = await knownStore(deps, input.storeId);
   const now = Date.now();
   const check = await verifyCardCode(cardSecret(deps), input.code, now);
   if (!check.ok) {
@@ -69,15 +77,18 @@ export async function scanCard(deps: Deps, input: { code: string } & StaffContex
     details: { memberNumber: member.member_number },
     at: now,
   });
-  return { scanId, expiresAt: now + SCAN_TTL_MS, storeId: input.storeId, ...(await memberAtCounter(deps, member, input.storeId)) };
+  return { scanId, expiresAt: now + SCAN_TTL_MS, storeId: input.storeId, ...(await memberAtCounter(deps, member, store)) };
 }
 
-/** What staff see of the member: who, rank, points, the rate a purchase earns, usable coupons. */
-async function memberAtCounter(deps: Deps, member: MemberRow, storeId: string | null = null) {
+/**
+ * What staff see of the member: who, rank, points, the rate a purchase earns, usable coupons. `store` is the
+ * scan's store, already read or being read alongside the rest.
+ */
+async function memberAtCounter(deps: Deps, member: MemberRow, store: StoreRow | undefined | Promise<StoreRow | undefined>) {
   const owner = ownerOf(member);
   const [summary, rules, friend, coupons] = await Promise.all([
     pointSummary(deps, member.id),
-    pointRules(deps, storeId),
+    pointRules(deps, store),
     owner ? findFriend(deps.db, owner) : undefined,
     owner ? listUsableCoupons(deps, owner) : [],
   ]);
@@ -99,12 +110,8 @@ async function memberAtCounter(deps: Deps, member: MemberRow, storeId: string | 
 }
 
 /** What a purchase earns depends on: the shop's rate, the store's own rate, the member's rank. Read once. */
-async function pointRules(deps: Deps, storeId: string | null) {
-  const [settings, store, ranks] = await Promise.all([
-    findPointSettings(deps.db),
-    storeId ? findStore(deps.db, storeId) : undefined,
-    findRanks(deps.db),
-  ]);
+async function pointRules(deps: Deps, scanStore: StoreRow | undefined | Promise<StoreRow | undefined>) {
+  const [settings, store, ranks] = await Promise.all([findPointSettings(deps.db), scanStore, findRanks(deps.db)]);
   return { settings, store, ranks };
 }
 
@@ -133,7 +140,7 @@ export async function awardForPurchase(deps: Deps, input: { scanId: string; amou
   const key = `scan:${scan.id}:purchase`;
   const previous = await findLedgerByKey(deps.db, key);
   if (previous && previous.purchase_amount !== input.amountYen) throw scanRefusal("already_awarded", { points: previous.points });
-  const rate = rateOf(member, await pointRules(deps, scan.store_id));
+  const rate = rateOf(member, await pointRules(deps, storeOf(deps, scan.store_id)));
   const points = purchasePoints({ amountYen: input.amountYen, ...rate });
   if (points <= 0) throw scanRefusal("no_points");
   const outcome = await recordLedgerEntry(deps, {
@@ -157,7 +164,7 @@ export async function awardForPurchase(deps: Deps, input: { scanId: string; amou
   const fresh = (await currentMembership(deps, member.id)) ?? member;
   return {
     awarded: { points: outcome.entry.points, amountYen: input.amountYen, entryId: outcome.entry.id, duplicate: !outcome.created },
-    ...(await memberAtCounter(deps, fresh, scan.store_id)),
+    ...(await memberAtCounter(deps, fresh, storeOf(deps, scan.store_id))),
     rankChanged: fresh.rank_id !== member.rank_id,
   };
 }
@@ -177,5 +184,5 @@ export async function redeemCouponForScan(deps: Deps, input: { scanId: string; g
     storeId: scan.store_id,
     channel: "counter",
   });
-  return { redeemed, ...(await memberAtCounter(deps, member, scan.store_id)) };
+  return { redeemed, ...(await memberAtCounter(deps, member, storeOf(deps, scan.store_id))) };
 }
