@@ -69,6 +69,30 @@ describe("tags", () => {
     expect(list.json.tags.find((t) => t.id === tag.json.id)).toMatchObject({ groupId: null, color: "#e1306c" });
   });
 
+  it("deletes a group and ungroups its tags in one step: a deletion that fails leaves both as they were", async () => {
+    const group = await api<{ id: string }>("POST", "/api/admin/tags/groups", { name: "一括削除", color: "#22aa66" });
+    const tag = await api<{ id: string }>("POST", "/api/admin/tags", { name: "一括削除のタグ", groupId: group.json.id });
+    type Listing = { groups: { id: string }[]; tags: { id: string; groupId: string | null }[] };
+    // The database refuses to delete this group, after the tags would have been ungrouped.
+    await testEnv.DB.prepare(
+      `CREATE TRIGGER refuse_group_delete BEFORE DELETE ON tag_groups WHEN OLD.id = '${group.json.id}'
+       BEGIN SELECT RAISE(ABORT, 'test: group deletion refused'); END`,
+    ).run();
+    try {
+      expect((await api("DELETE", `/api/admin/tags/groups/${group.json.id}`)).status).toBe(500);
+    } finally {
+      await testEnv.DB.prepare("DROP TRIGGER refuse_group_delete").run();
+    }
+    const kept = await api<Listing>("GET", "/api/admin/tags");
+    expect(kept.json.groups.map((g) => g.id)).toContain(group.json.id);
+    expect(kept.json.tags.find((t) => t.id === tag.json.id)?.groupId).toBe(group.json.id);
+
+    expect((await api("DELETE", `/api/admin/tags/groups/${group.json.id}`)).status).toBe(200);
+    const after = await api<Listing>("GET", "/api/admin/tags");
+    expect(after.json.groups.map((g) => g.id)).not.toContain(group.json.id);
+    expect(after.json.tags.find((t) => t.id === tag.json.id)?.groupId).toBeNull();
+  });
+
   it("refuses to archive a tag the rich-menu policy relies on", async () => {
     const menu = await publishedMenu("アーカイブ確認");
     const tagId = await tagIdOf("ポリシーで使用");

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { TagGroupRow, TagRow } from "./tags.table.ts";
 
@@ -28,11 +28,16 @@ export async function updateTagGroup(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The group's tags stay, ungrouped; their friends and history are untouched. */
-export async function deleteTagGroup(db: Kysely<Database>, id: string): Promise<boolean> {
-  await db.updateTable("tags").set({ group_id: null }).where("group_id", "=", id).execute();
-  const result = await db.deleteFrom("tag_groups").where("id", "=", id).executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+/**
+ * The statements that delete a group, to run as one D1 batch (all or nothing): its tags stay, ungrouped
+ * first (tags.group_id references the group); their friends and history are untouched. The second
+ * statement's change count says whether there was such a group.
+ */
+export function deleteTagGroupQueries(db: Kysely<Database>, id: string): CompiledQuery[] {
+  return [
+    db.updateTable("tags").set({ group_id: null }).where("group_id", "=", id).compile(),
+    db.deleteFrom("tag_groups").where("id", "=", id).compile(),
+  ];
 }
 
 export interface TagWithCount extends TagRow {

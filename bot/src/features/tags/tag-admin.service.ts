@@ -1,5 +1,5 @@
 import {
-  deleteTagGroup,
+  deleteTagGroupQueries,
   findTagById,
   findTagByName,
   findTagGroup,
@@ -11,6 +11,7 @@ import {
   updateTagGroup,
 } from "@enishi/db";
 import { idsReferencedBy } from "@enishi/shared";
+import { runBatchChanges } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { badRequest, conflict, notFound } from "../../errors.ts";
 import { loadPolicy } from "../rich-menus/policy.ts";
@@ -86,7 +87,9 @@ export async function editTagGroup(deps: Deps, id: string, patch: { name?: strin
   return { id };
 }
 
+/** Deletes the group and ungroups its tags in one D1 batch: a failure leaves both as they were. */
 export async function removeTagGroup(deps: Deps, id: string) {
-  if (!(await deleteTagGroup(deps.db, id))) throw notFound("No such tag group / タググループが見つかりません");
+  const [, deleted] = await runBatchChanges(deps, deleteTagGroupQueries(deps.db, id));
+  if (deleted !== 1) throw notFound("No such tag group / タググループが見つかりません");
   return { deleted: true };
 }
