@@ -169,4 +169,30 @@ describe("rich-menu reconcile", () => {
     // Nothing lost any more: the next check changes nothing.
     expect(await repairRichMenus(makeDeps(testEnv), { listMenus: true })).toEqual({ republished: [], reconcileRunId: null });
   });
+
+  it("retires the run still going only when a new one is recorded: a start that fails leaves it going", async () => {
+    const statusOf = async (id: string) =>
+      (await testEnv.DB.prepare("SELECT status FROM rich_menu_reconcile_runs WHERE id = ?").bind(id).first<{ status: string }>())?.status;
+    const now = Date.now();
+    await testEnv.DB.prepare(
+      "INSERT INTO rich_menu_reconcile_runs (id, reason, status, cursor, created_at, updated_at) VALUES ('run-older', 'test', 'running', NULL, ?, ?)",
+    )
+      .bind(now, now)
+      .run();
+    // The database refuses the new run's row, after the running one would have been retired.
+    await testEnv.DB.prepare(
+      "CREATE TRIGGER refuse_reconcile_run BEFORE INSERT ON rich_menu_reconcile_runs BEGIN SELECT RAISE(ABORT, 'test: run refused'); END",
+    ).run();
+    try {
+      expect((await api("POST", "/api/admin/rich-menus/reconcile")).status).toBe(500);
+    } finally {
+      await testEnv.DB.prepare("DROP TRIGGER refuse_reconcile_run").run();
+    }
+    expect(await statusOf("run-older")).toBe("running");
+
+    const started = await api<{ runId: string }>("POST", "/api/admin/rich-menus/reconcile");
+    expect(started.status).toBe(202);
+    expect(await statusOf("run-older")).toBe("superseded");
+    await finished(started.json.runId);
+  });
 });

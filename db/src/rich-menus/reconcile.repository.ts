@@ -1,21 +1,24 @@
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { Database } from "../database.ts";
 import type { ReconcileRunRow } from "./rich-menus.table.ts";
 
 /**
  * Starts a run after retiring the running ones: a new run covers every friend with the newest policy and
- * menus, so an older run still paging through would only do stale work.
+ * menus, so an older run still paging through would only do stale work. For one D1 batch: the older runs
+ * are retired only together with the new run's row, never left superseded by a run that was not recorded.
  */
-export async function insertReconcileRun(db: Kysely<Database>, id: string, reason: string, at: number): Promise<void> {
-  await db
-    .updateTable("rich_menu_reconcile_runs")
-    .set({ status: "superseded", updated_at: at, finished_at: at })
-    .where("status", "=", "running")
-    .execute();
-  await db
-    .insertInto("rich_menu_reconcile_runs")
-    .values({ id, reason, status: "running", cursor: null, created_at: at, updated_at: at, finished_at: null })
-    .execute();
+export function insertReconcileRunQueries(db: Kysely<Database>, id: string, reason: string, at: number): CompiledQuery[] {
+  return [
+    db
+      .updateTable("rich_menu_reconcile_runs")
+      .set({ status: "superseded", updated_at: at, finished_at: at })
+      .where("status", "=", "running")
+      .compile(),
+    db
+      .insertInto("rich_menu_reconcile_runs")
+      .values({ id, reason, status: "running", cursor: null, created_at: at, updated_at: at, finished_at: null })
+      .compile(),
+  ];
 }
 
 export function findReconcileRun(db: Kysely<Database>, id: string): Promise<ReconcileRunRow | undefined> {

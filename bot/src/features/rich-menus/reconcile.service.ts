@@ -7,11 +7,12 @@ import {
   findReconcileRun,
   findStalledReconcileRuns,
   finishReconcileRun,
-  insertReconcileRun,
+  insertReconcileRunQueries,
   touchReconcileRun,
   upsertFriendRichMenus,
 } from "@enishi/db";
 import { evaluatePolicy, type PolicyDecision } from "@enishi/shared";
+import { runBatch } from "../../db-batch.ts";
 import type { Deps } from "../../deps.ts";
 import { jobsQueue } from "../../jobs/job.ts";
 import { BULK_LIMIT, bulkLinkLineRichMenu, bulkUnlinkLineRichMenu } from "./line-rich-menus.ts";
@@ -31,7 +32,7 @@ export const RECONCILE_STALL_MS = 5 * 60 * 1000;
 
 export async function startReconcile(deps: Deps, reason: string): Promise<string> {
   const runId = crypto.randomUUID();
-  await insertReconcileRun(deps.db, runId, reason.slice(0, 200), Date.now());
+  await runBatch(deps, insertReconcileRunQueries(deps.db, runId, reason.slice(0, 200), Date.now()));
   await jobsQueue(deps.env).send({ type: "rich-menu-reconcile", runId });
   return runId;
 }
