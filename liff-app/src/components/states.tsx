@@ -60,3 +60,47 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: (() =
     </div>
   );
 }
+
+/** What the states below need of a React Query result (a query or an infinite query). */
+export interface QueryResultLike<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * A query's result in one place: a spinner while it loads (`loading` when the screen says more than
+ * 「読み込み中…」), the failure with a way to try again, `empty`'s words when `empty.when(data)`, otherwise
+ * `children(data)`. When a refetch fails, the failure stands above the data it still has, so what is on
+ * screen (a half-filled form) stays. A disabled query stays pending: render this only once it can run.
+ */
+export function QueryStates<T>({
+  query,
+  loading = <Loading />,
+  empty,
+  children,
+}: {
+  query: QueryResultLike<T>;
+  loading?: ReactNode;
+  empty?: { when: (data: T) => boolean; ja: string; en: string; children?: ReactNode } | undefined;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return loading;
+  const failure = query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null;
+  const data = query.data;
+  if (data === undefined) return failure;
+  return (
+    <>
+      {failure}
+      {empty?.when(data) ? (
+        <EmptyState ja={empty.ja} en={empty.en}>
+          {empty.children}
+        </EmptyState>
+      ) : (
+        children(data)
+      )}
+    </>
+  );
+}

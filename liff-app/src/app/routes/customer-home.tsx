@@ -1,4 +1,4 @@
-import { ErrorState, Loading } from "../../components/states.tsx";
+import { QueryStates } from "../../components/states.tsx";
 import { useMe } from "../../features/me/api/get-me.ts";
 import { FriendshipCard } from "../../features/me/components/friendship-card.tsx";
 import { GreetingCard } from "../../features/me/components/greeting-card.tsx";
@@ -14,15 +14,15 @@ export function CustomerHomeRoute() {
   return (
     <div className="page">
       <title>マイページ / My page | Enishi</title>
-      {me.isPending ? <Loading /> : null}
-      {me.isError ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : null}
-      {me.isSuccess ? (
-        <>
-          <GreetingCard me={me.data} />
-          <CardLink />
-          <FriendshipCard me={me.data} />
-        </>
-      ) : null}
+      <QueryStates query={me}>
+        {(data) => (
+          <>
+            <GreetingCard me={data} />
+            <CardLink />
+            <FriendshipCard me={data} />
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }

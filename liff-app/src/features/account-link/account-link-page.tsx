@@ -1,5 +1,5 @@
 import { PageHeader } from "../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../components/states.tsx";
+import { QueryStates } from "../../components/states.tsx";
 import { useLinkStatus } from "./api/link-status.ts";
 import "./account-link.css";
 import { LinkExplainer } from "./components/link-explainer.tsx";
@@ -15,15 +15,18 @@ export default function AccountLinkPage() {
   return (
     <div className="page">
       <PageHeader ja="会員連携" en="Link membership" />
-      {status.isPending ? <Loading /> : null}
-      {status.isError ? <ErrorState error={status.error} onRetry={() => void status.refetch()} /> : null}
-      {status.isSuccess && status.data.member ? <LinkedCard status={{ ...status.data, member: status.data.member }} /> : null}
-      {status.isSuccess && !status.data.member ? (
-        <>
-          <LinkExplainer />
-          <LinkForm />
-        </>
-      ) : null}
+      <QueryStates query={status}>
+        {(data) =>
+          data.member ? (
+            <LinkedCard status={{ ...data, member: data.member }} />
+          ) : (
+            <>
+              <LinkExplainer />
+              <LinkForm />
+            </>
+          )
+        }
+      </QueryStates>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from "wouter";
 import { PageHeader } from "../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { QueryStates } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useBroadcasts } from "./api/broadcasts.ts";
 import { StatusBadge } from "./components/status-badge.tsx";
@@ -20,37 +20,39 @@ export default function BroadcastListPage() {
           { href: "/admin/scenarios", ja: "ステップ配信", en: "Step scenarios" },
         ]}
       />
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isSuccess && list.data.broadcasts.length === 0 ? <EmptyState ja="配信はまだありません。" en="No broadcasts yet." /> : null}
-      {list.isSuccess && list.data.broadcasts.length > 0 ? (
-        <table className="bc-table" data-testid="broadcast-list">
-          <thead>
-            <tr>
-              <th>配信名 / Name</th>
-              <th>状態 / Status</th>
-              <th>予定 / Scheduled</th>
-              <th className="num">送信 / Sent</th>
-              <th className="num">宛先 / Recipients</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.broadcasts.map((b) => (
-              <tr key={b.id}>
-                <td>
-                  <Link href={`/admin/broadcasts/${b.id}`}>{b.name}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={b.status} />
-                </td>
-                <td>{formatDateTime(b.scheduledAt)}</td>
-                <td className="num">{b.progress.sent.toLocaleString()}</td>
-                <td className="num">{(b.progress.recipientsTotal ?? b.progress.planned).toLocaleString()}</td>
+      <QueryStates
+        query={list}
+        empty={{ when: (data) => data.broadcasts.length === 0, ja: "配信はまだありません。", en: "No broadcasts yet." }}
+      >
+        {(data) => (
+          <table className="bc-table" data-testid="broadcast-list">
+            <thead>
+              <tr>
+                <th>配信名 / Name</th>
+                <th>状態 / Status</th>
+                <th>予定 / Scheduled</th>
+                <th className="num">送信 / Sent</th>
+                <th className="num">宛先 / Recipients</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+            </thead>
+            <tbody>
+              {data.broadcasts.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <Link href={`/admin/broadcasts/${b.id}`}>{b.name}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={b.status} />
+                  </td>
+                  <td>{formatDateTime(b.scheduledAt)}</td>
+                  <td className="num">{b.progress.sent.toLocaleString()}</td>
+                  <td className="num">{(b.progress.recipientsTotal ?? b.progress.planned).toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryStates>
     </div>
   );
 }

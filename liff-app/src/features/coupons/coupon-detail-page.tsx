@@ -1,8 +1,9 @@
+import type { MyCouponDetail } from "@enishi/shared";
 import { discountLabel } from "@enishi/shared/coupons/validity";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { BackLink } from "../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../components/states.tsx";
+import { Loading, QueryStates } from "../../components/states.tsx";
 import { useCouponDetail } from "./api/my-coupons.ts";
 import { ClaimBox } from "./components/claim-box.tsx";
 import { expiryText, jstDay, jstDayTime, lastDay } from "./components/coupon-format.ts";
@@ -12,26 +13,21 @@ import "./coupons.css";
 /** /coupons/:couponId — where the Flex card in the chat leads: the offer, its terms, the customer's copies. */
 export default function CouponDetailPage({ couponId }: { couponId: string }) {
   const detail = useCouponDetail(couponId);
-  if (detail.isPending)
-    return (
-      <div className="page">
-        <Loading ja="クーポンを読み込み中…" en="Loading the coupon…" />
-      </div>
-    );
-  if (detail.isError) {
-    return (
-      <div className="page">
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-        <Link href="/coupons" className="btn">
-          <Bi ja="クーポン一覧へ" en="All coupons" inline />
-        </Link>
-      </div>
-    );
-  }
-  const { coupon, grants } = detail.data;
-  const label = discountLabel(coupon.discount);
   return (
     <div className="page">
+      <QueryStates query={detail} loading={<Loading ja="クーポンを読み込み中…" en="Loading the coupon…" />}>
+        {(data) => <CouponDetail detail={data} />}
+      </QueryStates>
+      <BackLink href="/coupons" ja="クーポン一覧" en="All coupons" />
+    </div>
+  );
+}
+
+function CouponDetail({ detail }: { detail: MyCouponDetail }) {
+  const { coupon, grants } = detail;
+  const label = discountLabel(coupon.discount);
+  return (
+    <>
       <title>{`${coupon.title} | クーポン / Coupon`}</title>
       <article className="card coupon-detail" aria-labelledby="coupon-title">
         {coupon.imageUrl ? <img className="coupon-detail__image" src={coupon.imageUrl} alt="" /> : null}
@@ -61,10 +57,10 @@ export default function CouponDetailPage({ couponId }: { couponId: string }) {
               </dt>
               <dd>
                 <Bi ja="抽選で当たった方が受け取れます（1回のみ）" en="Winners of a one-time draw can get it" inline />
-                {detail.data.draw ? (
+                {detail.draw ? (
                   <strong>
                     {" "}
-                    <Bi ja={detail.data.draw === "won" ? "当選" : "落選"} en={detail.data.draw === "won" ? "won" : "not won"} inline />
+                    <Bi ja={detail.draw === "won" ? "当選" : "落選"} en={detail.draw === "won" ? "won" : "not won"} inline />
                   </strong>
                 ) : null}
               </dd>
@@ -112,8 +108,7 @@ export default function CouponDetailPage({ couponId }: { couponId: string }) {
           </ul>
         </section>
       ) : null}
-      <ClaimBox detail={detail.data} />
-      <BackLink href="/coupons" ja="クーポン一覧" en="All coupons" />
-    </div>
+      <ClaimBox detail={detail} />
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { MyCouponItem } from "@enishi/shared";
 import { useState } from "react";
 import { Bi } from "../../components/bilingual.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { Loading, QueryStates } from "../../components/states.tsx";
 import { useMyCoupons } from "./api/my-coupons.ts";
 import { CouponCard } from "./components/coupon-card.tsx";
 import "./coupons.css";
@@ -20,7 +20,6 @@ export default function CouponListPage() {
   const coupons = useMyCoupons();
   const [tab, setTab] = useState<Tab>("available");
   const current = TABS.find((t) => t.id === tab) ?? TABS[0];
-  const items: MyCouponItem[] = coupons.data?.[tab] ?? [];
   return (
     <div className="page">
       <PageHeader ja="クーポン" en="Coupons" />
@@ -42,18 +41,21 @@ export default function CouponListPage() {
         ))}
       </div>
       <section id="coupon-panel" role="tabpanel" aria-labelledby={`coupon-tab-${tab}`}>
-        {coupons.isPending ? <Loading ja="クーポンを読み込み中…" en="Loading coupons…" /> : null}
-        {coupons.isError ? <ErrorState error={coupons.error} onRetry={() => void coupons.refetch()} /> : null}
-        {coupons.isSuccess && items.length === 0 && current ? <EmptyState ja={current.empty[0]} en={current.empty[1]} /> : null}
-        {items.length > 0 ? (
-          <ul className="coupon-list">
-            {items.map((item) => (
-              <li key={item.grant?.id ?? `offer-${item.coupon.id}`}>
-                <CouponCard item={item} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <QueryStates
+          query={coupons}
+          loading={<Loading ja="クーポンを読み込み中…" en="Loading coupons…" />}
+          empty={current ? { when: (data) => data[tab].length === 0, ja: current.empty[0], en: current.empty[1] } : undefined}
+        >
+          {(data) => (
+            <ul className="coupon-list">
+              {data[tab].map((item: MyCouponItem) => (
+                <li key={item.grant?.id ?? `offer-${item.coupon.id}`}>
+                  <CouponCard item={item} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryStates>
       </section>
     </div>
   );

@@ -1,10 +1,11 @@
+import type { MyCoupons } from "@enishi/shared";
 import { couponQrPayload, formatCouponCode } from "@enishi/shared/coupons/code";
 import { discountLabel } from "@enishi/shared/coupons/validity";
 import { useState } from "react";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { BackLink } from "../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../components/states.tsx";
 import { useMyCoupons, useRedeemOwnCoupon } from "./api/my-coupons.ts";
 import { couponRefusal, expiryText, jstDayTime } from "./components/coupon-format.ts";
 import { CouponQr } from "./components/coupon-qr.tsx";
@@ -17,39 +18,43 @@ import "./coupons.css";
  */
 export default function UseNowPage({ grantId }: { grantId: string }) {
   const coupons = useMyCoupons();
-  const redeem = useRedeemOwnCoupon(grantId);
-  const [confirming, setConfirming] = useState(false);
-  if (coupons.isPending)
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
-  if (coupons.isError)
-    return (
-      <div className="page">
-        <ErrorState error={coupons.error} onRetry={() => void coupons.refetch()} />
-      </div>
-    );
-  const all = [...coupons.data.available, ...coupons.data.used, ...coupons.data.expired];
-  const item = all.find((i) => i.grant?.id === grantId);
-  if (!item?.grant) {
-    return (
-      <div className="page">
-        <EmptyState ja="このクーポンは見つかりませんでした。" en="This coupon was not found.">
-          <Link href="/coupons" className="btn">
-            <Bi ja="クーポン一覧へ" en="All coupons" inline />
-          </Link>
-        </EmptyState>
-      </div>
-    );
-  }
+  const found = coupons.data ? findGrant(coupons.data, grantId) : undefined;
+  return (
+    <div className={found ? "page use-now" : "page"}>
+      <QueryStates
+        query={coupons}
+        empty={{
+          when: () => !found,
+          ja: "このクーポンは見つかりませんでした。",
+          en: "This coupon was not found.",
+          children: (
+            <Link href="/coupons" className="btn">
+              <Bi ja="クーポン一覧へ" en="All coupons" inline />
+            </Link>
+          ),
+        }}
+      >
+        {() => (found ? <UseNow item={found} /> : null)}
+      </QueryStates>
+    </div>
+  );
+}
+
+/** The customer's copy `grantId` among all their coupons, with its coupon. */
+function findGrant(coupons: MyCoupons, grantId: string) {
+  const item = [...coupons.available, ...coupons.used, ...coupons.expired].find((i) => i.grant?.id === grantId);
+  return item?.grant ? { ...item, grant: item.grant } : undefined;
+}
+
+function UseNow({ item }: { item: NonNullable<ReturnType<typeof findGrant>> }) {
   const { coupon, grant } = item;
+  const redeem = useRedeemOwnCoupon(grant.id);
+  const [confirming, setConfirming] = useState(false);
   const label = discountLabel(coupon.discount);
   const refusal = redeem.isError ? couponRefusal(redeem.error) : null;
   const usedAt = redeem.data?.grant.redeemedAt ?? grant.redeemedAt;
   return (
-    <div className="page use-now">
+    <>
       <title>{`今すぐ使う / Use now | ${coupon.title}`}</title>
       <p className="use-now__discount">
         <Bi ja={label.ja} en={label.en} />
@@ -114,6 +119,6 @@ export default function UseNowPage({ grantId }: { grantId: string }) {
         </>
       )}
       <BackLink href="/coupons" ja="クーポン一覧" en="All coupons" />
-    </div>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import "./member-card.css";
 import { Bi } from "../../components/bilingual.tsx";
-import { ErrorState } from "../../components/states.tsx";
+import { QueryStates } from "../../components/states.tsx";
 import { useCard, useRotatingCode } from "./api/get-card.ts";
 import { MemberCardView } from "./components/member-card-view.tsx";
 import { PointHistory } from "./components/point-history.tsx";
@@ -27,14 +27,14 @@ export default function MemberCardPage() {
   return (
     <div className="page">
       <title>会員証 / Member card | Enishi</title>
-      {card.isPending ? <CardSkeleton /> : null}
-      {card.isError ? <ErrorState error={card.error} onRetry={() => void card.refetch()} /> : null}
-      {card.isSuccess ? (
-        <>
-          <MemberCardView card={card.data} code={code.data?.code ?? card.data.code} refreshFailed={code.isError} />
-          <PointHistory history={card.data.history} />
-        </>
-      ) : null}
+      <QueryStates query={card} loading={<CardSkeleton />}>
+        {(data) => (
+          <>
+            <MemberCardView card={data} code={code.data?.code ?? data.code} refreshFailed={code.isError} />
+            <PointHistory history={data.history} />
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }

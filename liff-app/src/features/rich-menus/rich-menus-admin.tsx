@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../components/states.tsx";
 import { useMenus } from "./api/menus.ts";
 import { FriendPreview } from "./components/friend-preview.tsx";
 import { MenuEditor } from "./components/menu-editor.tsx";
@@ -28,24 +28,24 @@ export function RichMenusAdminPage({ renderFriendTags }: { renderFriendTags?: (u
   return (
     <div className="page page--wide">
       <PageHeader ja="リッチメニュー" en="Rich menus" />
-      {menus.isPending ? <Loading /> : null}
-      {menus.isError ? <ErrorState error={menus.error} onRetry={() => menus.refetch()} /> : null}
-      {menus.data ? (
-        <>
-          <Section id="rm-menus" ja="メニュー" en="Menus">
-            <MenuList menus={menus.data.menus} />
-          </Section>
-          <Section id="rm-policy" ja="表示ルール" en="Who sees which menu">
-            <PolicyEditor menus={menus.data.menus} />
-          </Section>
-          <Section id="rm-friend" ja="友だちごとの確認・プレビュー" en="Check and preview as a friend">
-            <FriendPreview renderTags={renderFriendTags} />
-          </Section>
-          <Section id="rm-runs" ja="一括適用" en="Bulk re-application">
-            <ReconcileRuns runs={menus.data.runs} />
-          </Section>
-        </>
-      ) : null}
+      <QueryStates query={menus}>
+        {(data) => (
+          <>
+            <Section id="rm-menus" ja="メニュー" en="Menus">
+              <MenuList menus={data.menus} />
+            </Section>
+            <Section id="rm-policy" ja="表示ルール" en="Who sees which menu">
+              <PolicyEditor menus={data.menus} />
+            </Section>
+            <Section id="rm-friend" ja="友だちごとの確認・プレビュー" en="Check and preview as a friend">
+              <FriendPreview renderTags={renderFriendTags} />
+            </Section>
+            <Section id="rm-runs" ja="一括適用" en="Bulk re-application">
+              <ReconcileRuns runs={data.runs} />
+            </Section>
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }
@@ -63,15 +63,18 @@ export function RichMenuEditPage({ id }: { id: string }) {
           <Bi ja="← リッチメニュー" en="← Rich menus" inline />
         </Link>
       </p>
-      {menus.isPending ? <Loading /> : null}
-      {menus.isError ? <ErrorState error={menus.error} onRetry={() => menus.refetch()} /> : null}
-      {menus.data && !menu ? <ErrorState error={new Error("このメニューは見つかりません / This menu does not exist")} /> : null}
-      {menu ? (
-        <>
-          <h1 className="page-title">{menu.name}</h1>
-          <MenuEditor key={menu.id} menu={menu} tabs={tabs} />
-        </>
-      ) : null}
+      <QueryStates query={menus}>
+        {() =>
+          menu ? (
+            <>
+              <h1 className="page-title">{menu.name}</h1>
+              <MenuEditor key={menu.id} menu={menu} tabs={tabs} />
+            </>
+          ) : (
+            <ErrorState error={new Error("このメニューは見つかりません / This menu does not exist")} />
+          )
+        }
+      </QueryStates>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useLocation } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../components/states.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { useDeleteScenario, useGrantableCoupons, useSaveScenario, useScenario, useScenarioStatus } from "./api/scenarios.ts";
 import { TRIGGERS } from "./components/labels.ts";
@@ -212,7 +212,6 @@ function Editor({ id, status, initial }: { id: string | null; status: string | n
 /** /admin/scenarios/new and /admin/scenarios/:id — trigger, steps, exit conditions; activate or pause. */
 export default function ScenarioEditorPage({ scenarioId }: { scenarioId: string | null }) {
   const scenario = useScenario(scenarioId);
-  const s = scenario.data;
   return (
     <div className="page page--wide">
       <PageHeader
@@ -222,32 +221,34 @@ export default function ScenarioEditorPage({ scenarioId }: { scenarioId: string 
         back={{ href: "/admin/scenarios", ja: "ステップ配信", en: "Step scenarios" }}
       />
       {scenarioId === null ? <Editor id={null} status={null} initial={EMPTY} /> : null}
-      {scenarioId !== null && scenario.isPending ? <Loading /> : null}
-      {scenarioId !== null && scenario.isError ? <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} /> : null}
-      {s ? (
-        <>
-          <p className="field__hint">
-            <Bi
-              ja={`状態: ${s.status === "active" ? "配信中" : s.status === "paused" ? "一時停止" : "下書き"} ・ 進行中 ${s.enrolments.active} ・ 完了 ${s.enrolments.completed} ・ 離脱 ${s.enrolments.exited}。編集は登録済みの友だちにも次のステップから反映されます。`}
-              en={`Status ${s.status}. Edits apply to enrolled friends from their next step.`}
-              inline
-            />
-          </p>
-          <Editor
-            key={s.updatedAt}
-            id={s.id}
-            status={s.status}
-            initial={{
-              name: s.name,
-              description: s.description,
-              trigger: s.trigger,
-              steps: s.steps,
-              exitOn: s.exitOn,
-              quietHours: s.quietHours,
-              allowReentry: s.allowReentry,
-            }}
-          />
-        </>
+      {scenarioId !== null ? (
+        <QueryStates query={scenario}>
+          {(s) => (
+            <>
+              <p className="field__hint">
+                <Bi
+                  ja={`状態: ${s.status === "active" ? "配信中" : s.status === "paused" ? "一時停止" : "下書き"} ・ 進行中 ${s.enrolments.active} ・ 完了 ${s.enrolments.completed} ・ 離脱 ${s.enrolments.exited}。編集は登録済みの友だちにも次のステップから反映されます。`}
+                  en={`Status ${s.status}. Edits apply to enrolled friends from their next step.`}
+                  inline
+                />
+              </p>
+              <Editor
+                key={s.updatedAt}
+                id={s.id}
+                status={s.status}
+                initial={{
+                  name: s.name,
+                  description: s.description,
+                  trigger: s.trigger,
+                  steps: s.steps,
+                  exitOn: s.exitOn,
+                  quietHours: s.quietHours,
+                  allowReentry: s.allowReentry,
+                }}
+              />
+            </>
+          )}
+        </QueryStates>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { Bi } from "../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../components/states.tsx";
 import { useCreateFromTemplate, useGrantableCoupons, useScenarios, useScenarioTemplates } from "./api/scenarios.ts";
 import { delayLabel, TRIGGERS } from "./components/labels.ts";
 import "./scenarios.css";
@@ -71,28 +71,32 @@ export default function ScenarioListPage() {
         en="Step scenarios"
         actions={[{ href: "/admin/scenarios/new", ja: "＋ 新しいシナリオ", en: "New scenario", primary: true }]}
       />
-      {scenarios.isPending ? <Loading /> : null}
-      {scenarios.isError ? <ErrorState error={scenarios.error} onRetry={() => void scenarios.refetch()} /> : null}
-      {scenarios.isSuccess && scenarios.data.scenarios.length === 0 ? (
-        <EmptyState ja="シナリオはまだありません。テンプレートから始めましょう。" en="No scenarios yet. Start from a template." />
-      ) : null}
-      {scenarios.isSuccess && scenarios.data.scenarios.length > 0 ? (
-        <ul className="scn-list" data-testid="scenario-list">
-          {scenarios.data.scenarios.map((s) => (
-            <li key={s.id} className="card">
-              <Link href={`/admin/scenarios/${s.id}`} className="card__title">
-                {s.name}
-              </Link>
-              <p className="field__hint">
-                {(TRIGGERS[s.trigger.type] ?? [s.trigger.type])[0]} ・{" "}
-                {s.status === "active" ? "配信中 / active" : s.status === "paused" ? "一時停止 / paused" : "下書き / draft"} ・ 進行中{" "}
-                {s.enrolments.active} / 完了 {s.enrolments.completed} / 離脱 {s.enrolments.exited}
-              </p>
-              <p className="field__hint">{s.steps.map((step) => `${step.name || step.id}（${delayLabel(step.delay)}）`).join(" → ")}</p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <QueryStates
+        query={scenarios}
+        empty={{
+          when: (data) => data.scenarios.length === 0,
+          ja: "シナリオはまだありません。テンプレートから始めましょう。",
+          en: "No scenarios yet. Start from a template.",
+        }}
+      >
+        {(data) => (
+          <ul className="scn-list" data-testid="scenario-list">
+            {data.scenarios.map((s) => (
+              <li key={s.id} className="card">
+                <Link href={`/admin/scenarios/${s.id}`} className="card__title">
+                  {s.name}
+                </Link>
+                <p className="field__hint">
+                  {(TRIGGERS[s.trigger.type] ?? [s.trigger.type])[0]} ・{" "}
+                  {s.status === "active" ? "配信中 / active" : s.status === "paused" ? "一時停止 / paused" : "下書き / draft"} ・ 進行中{" "}
+                  {s.enrolments.active} / 完了 {s.enrolments.completed} / 離脱 {s.enrolments.exited}
+                </p>
+                <p className="field__hint">{s.steps.map((step) => `${step.name || step.id}（${delayLabel(step.delay)}）`).join(" → ")}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <Templates />
     </div>
   );

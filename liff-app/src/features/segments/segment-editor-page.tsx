@@ -5,7 +5,7 @@ import { Bi } from "../../components/bilingual.tsx";
 import { Field } from "../../components/field.tsx";
 import { FormProblem } from "../../components/form-feedback.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../components/states.tsx";
 import { useDeleteSegment, useSaveSegment, useSegment, useSegmentOptions } from "./api/segments.ts";
 import { ConditionEditor } from "./components/condition-editor.tsx";
 import { CONDITION_KINDS } from "./components/condition-labels.ts";
@@ -147,14 +147,16 @@ export default function SegmentEditorPage({ segmentId }: { segmentId: string | n
       {segmentId === null ? (
         <Editor id={null} initial={{ name: "", description: "", filter: { kind: "group", match: "all", conditions: [] } }} />
       ) : null}
-      {segmentId !== null && segment.isPending ? <Loading /> : null}
-      {segmentId !== null && segment.isError ? <ErrorState error={segment.error} onRetry={() => void segment.refetch()} /> : null}
-      {segmentId !== null && segment.isSuccess ? (
-        <Editor
-          key={segment.data.updatedAt}
-          id={segmentId}
-          initial={{ name: segment.data.name, description: segment.data.description, filter: segment.data.filter as SegmentFilter }}
-        />
+      {segmentId !== null ? (
+        <QueryStates query={segment}>
+          {(data) => (
+            <Editor
+              key={data.updatedAt}
+              id={segmentId}
+              initial={{ name: data.name, description: data.description, filter: data.filter as SegmentFilter }}
+            />
+          )}
+        </QueryStates>
       ) : null}
     </div>
   );

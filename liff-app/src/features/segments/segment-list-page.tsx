@@ -1,7 +1,7 @@
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { QueryStates } from "../../components/states.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useSegments } from "./api/segments.ts";
 import "./segments.css";
@@ -19,33 +19,34 @@ export default function SegmentListPage() {
           { href: "/admin/broadcasts", ja: "配信へ", en: "Broadcasts" },
         ]}
       />
-      {segments.isPending ? <Loading /> : null}
-      {segments.isError ? <ErrorState error={segments.error} onRetry={() => void segments.refetch()} /> : null}
-      {segments.isSuccess && segments.data.segments.length === 0 ? (
-        <EmptyState
-          ja="セグメントはまだありません。タグや最終アクティブで友だちを絞り込みましょう。"
-          en="No segments yet. Narrow friends down by tags, activity and more."
-        />
-      ) : null}
-      {segments.isSuccess && segments.data.segments.length > 0 ? (
-        <ul className="seg-list">
-          {segments.data.segments.map((s) => (
-            <li key={s.id} className="card">
-              <Link href={`/admin/segments/${s.id}`} className="card__title">
-                {s.name}
-              </Link>
-              {s.description ? <p>{s.description}</p> : null}
-              <p className="field__hint">
-                <Bi
-                  ja={`条件 ${s.filter.conditions.length} ・ 更新 ${formatDateTime(s.updatedAt)}`}
-                  en={`${s.filter.conditions.length} condition(s)`}
-                  inline
-                />
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <QueryStates
+        query={segments}
+        empty={{
+          when: (data) => data.segments.length === 0,
+          ja: "セグメントはまだありません。タグや最終アクティブで友だちを絞り込みましょう。",
+          en: "No segments yet. Narrow friends down by tags, activity and more.",
+        }}
+      >
+        {(data) => (
+          <ul className="seg-list">
+            {data.segments.map((s) => (
+              <li key={s.id} className="card">
+                <Link href={`/admin/segments/${s.id}`} className="card__title">
+                  {s.name}
+                </Link>
+                {s.description ? <p>{s.description}</p> : null}
+                <p className="field__hint">
+                  <Bi
+                    ja={`条件 ${s.filter.conditions.length} ・ 更新 ${formatDateTime(s.updatedAt)}`}
+                    en={`${s.filter.conditions.length} condition(s)`}
+                    inline
+                  />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
     </div>
   );
 }

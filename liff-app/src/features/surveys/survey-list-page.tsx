@@ -1,7 +1,7 @@
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../components/states.tsx";
+import { QueryStates } from "../../components/states.tsx";
 import { useMySurveys } from "./api/my-surveys.ts";
 import "./surveys.css";
 
@@ -17,26 +17,30 @@ export default function SurveyListPage() {
   return (
     <div className="page">
       <PageHeader ja="アンケート" en="Surveys" />
-      {surveys.isPending ? <Loading /> : null}
-      {surveys.isError ? <ErrorState error={surveys.error} onRetry={() => void surveys.refetch()} /> : null}
-      {surveys.isSuccess && surveys.data.surveys.length === 0 ? (
-        <EmptyState ja="いま回答できるアンケートはありません。" en="No surveys to answer right now." />
-      ) : null}
-      {surveys.isSuccess && surveys.data.surveys.length > 0 ? (
-        <ul className="survey-list">
-          {surveys.data.surveys.map((s) => (
-            <li key={s.id}>
-              <Link href={`/surveys/${s.id}`} className="survey-item">
-                <span className="survey-item__title">{s.title}</span>
-                {s.description ? <span className="field__hint">{s.description}</span> : null}
-                <span className={`survey-item__status survey-item__status--${s.status}`}>
-                  <Bi ja={STATUS[s.status].ja} en={STATUS[s.status].en} inline />
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <QueryStates
+        query={surveys}
+        empty={{
+          when: (data) => data.surveys.length === 0,
+          ja: "いま回答できるアンケートはありません。",
+          en: "No surveys to answer right now.",
+        }}
+      >
+        {(data) => (
+          <ul className="survey-list">
+            {data.surveys.map((s) => (
+              <li key={s.id}>
+                <Link href={`/surveys/${s.id}`} className="survey-item">
+                  <span className="survey-item__title">{s.title}</span>
+                  {s.description ? <span className="field__hint">{s.description}</span> : null}
+                  <span className={`survey-item__status survey-item__status--${s.status}`}>
+                    <Bi ja={STATUS[s.status].ja} en={STATUS[s.status].en} inline />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
     </div>
   );
 }

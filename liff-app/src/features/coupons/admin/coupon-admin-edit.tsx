@@ -1,7 +1,7 @@
 import { useLocation } from "wouter";
 import { Bi } from "../../../components/bilingual.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { QueryStates } from "../../../components/states.tsx";
 import { useAdminCoupon } from "../api/admin-coupons.ts";
 import "../coupons.css";
 import { CouponEditor } from "./coupon-editor.tsx";
@@ -20,29 +20,26 @@ export default function CouponAdminEdit({ couponId }: { couponId: string | null 
       {couponId === null ? (
         <CouponEditor couponId={null} initial={emptyCouponForm()} onSaved={(id) => navigate(`/admin/coupons/${id}`, { replace: true })} />
       ) : null}
-      {couponId !== null && coupon.isPending ? <Loading /> : null}
-      {couponId !== null && coupon.isError ? <ErrorState error={coupon.error} onRetry={() => void coupon.refetch()} /> : null}
-      {couponId !== null && coupon.isSuccess ? (
-        <>
-          <p className="field__hint">
-            <Bi
-              ja={`配布 ${coupon.data.coupon.stats.issued} ・ 使用 ${coupon.data.coupon.stats.redeemed}${coupon.data.coupon.lottery ? ` ・ 当選 ${coupon.data.coupon.stats.winners}/${coupon.data.coupon.stats.draws}` : ""}`}
-              en={`Issued ${coupon.data.coupon.stats.issued} · used ${coupon.data.coupon.stats.redeemed}`}
-              inline
-            />
-          </p>
-          <CouponEditor
-            key={coupon.data.coupon.updatedAt}
-            couponId={couponId}
-            initial={couponToForm(coupon.data.coupon)}
-            onSaved={() => undefined}
-          />
-          <CouponSendPanel
-            couponId={couponId}
-            sendable={coupon.data.coupon.status === "active" && coupon.data.coupon.startsAt <= now && now < coupon.data.coupon.endsAt}
-            sends={coupon.data.sends}
-          />
-        </>
+      {couponId !== null ? (
+        <QueryStates query={coupon}>
+          {(data) => (
+            <>
+              <p className="field__hint">
+                <Bi
+                  ja={`配布 ${data.coupon.stats.issued} ・ 使用 ${data.coupon.stats.redeemed}${data.coupon.lottery ? ` ・ 当選 ${data.coupon.stats.winners}/${data.coupon.stats.draws}` : ""}`}
+                  en={`Issued ${data.coupon.stats.issued} · used ${data.coupon.stats.redeemed}`}
+                  inline
+                />
+              </p>
+              <CouponEditor key={data.coupon.updatedAt} couponId={couponId} initial={couponToForm(data.coupon)} onSaved={() => undefined} />
+              <CouponSendPanel
+                couponId={couponId}
+                sendable={data.coupon.status === "active" && data.coupon.startsAt <= now && now < data.coupon.endsAt}
+                sends={data.sends}
+              />
+            </>
+          )}
+        </QueryStates>
       ) : null}
     </div>
   );

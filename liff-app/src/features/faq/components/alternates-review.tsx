@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { FilterButtons, type FilterOption } from "../../../components/filter-buttons.tsx";
-import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { type AlternateStatus, useAlternates, useReviewAlternate } from "../api/faq-admin.ts";
 
@@ -27,52 +27,51 @@ export function AlternatesReview() {
   return (
     <>
       <FilterButtons legend="表示 / Show" options={TABS} value={status} onChange={setStatus} />
-      {alternates.isPending ? (
-        <Loading />
-      ) : alternates.isError ? (
-        <ErrorState error={alternates.error} onRetry={() => void alternates.refetch()} />
-      ) : alternates.data.alternates.length === 0 ? (
-        <EmptyState ja="該当する言い換え候補はありません。" en="No phrasings here." />
-      ) : (
-        <ul className="faq-list">
-          {alternates.data.alternates.map((a) => {
-            const [ja, en] = SOURCES[a.source] ?? [a.source, a.source];
-            return (
-              <li key={a.id} className="faq-row" data-testid="alternate-row">
-                <p>
-                  「{a.question}」 → <strong>{a.entryQuestion ?? a.entryId}</strong>
-                </p>
-                <p className="field__hint">
-                  <Bi ja={ja} en={en} inline /> · {formatDateTime(a.at)}
-                </p>
-                <div className="faq-row__actions">
-                  {a.status !== "approved" ? (
-                    <button
-                      type="button"
-                      className="btn btn--small btn--primary"
-                      disabled={review.isPending}
-                      onClick={() => review.mutate({ id: a.id, decision: "approve" })}
-                      data-testid="alternate-approve"
-                    >
-                      <Bi ja="承認" en="Approve" inline />
-                    </button>
-                  ) : null}
-                  {a.status !== "rejected" ? (
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      disabled={review.isPending}
-                      onClick={() => review.mutate({ id: a.id, decision: "reject" })}
-                    >
-                      <Bi ja="却下" en="Reject" inline />
-                    </button>
-                  ) : null}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryStates
+        query={alternates}
+        empty={{ when: (data) => data.alternates.length === 0, ja: "該当する言い換え候補はありません。", en: "No phrasings here." }}
+      >
+        {(data) => (
+          <ul className="faq-list">
+            {data.alternates.map((a) => {
+              const [ja, en] = SOURCES[a.source] ?? [a.source, a.source];
+              return (
+                <li key={a.id} className="faq-row" data-testid="alternate-row">
+                  <p>
+                    「{a.question}」 → <strong>{a.entryQuestion ?? a.entryId}</strong>
+                  </p>
+                  <p className="field__hint">
+                    <Bi ja={ja} en={en} inline /> · {formatDateTime(a.at)}
+                  </p>
+                  <div className="faq-row__actions">
+                    {a.status !== "approved" ? (
+                      <button
+                        type="button"
+                        className="btn btn--small btn--primary"
+                        disabled={review.isPending}
+                        onClick={() => review.mutate({ id: a.id, decision: "approve" })}
+                        data-testid="alternate-approve"
+                      >
+                        <Bi ja="承認" en="Approve" inline />
+                      </button>
+                    ) : null}
+                    {a.status !== "rejected" ? (
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        disabled={review.isPending}
+                        onClick={() => review.mutate({ id: a.id, decision: "reject" })}
+                      >
+                        <Bi ja="却下" en="Reject" inline />
+                      </button>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryStates>
       {review.isError ? <ErrorState error={review.error} /> : null}
     </>
   );

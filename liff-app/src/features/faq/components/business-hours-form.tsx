@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { type BotSettings, type BusinessHours, useBotSettings, useSaveBotSettings } from "../api/bot-settings.ts";
 import { FieldErrors } from "./field-errors.tsx";
 
@@ -153,7 +153,5 @@ function SettingsForm({
 /** Bot settings: business hours, holidays and closed days, idle release, staff notification. */
 export function BusinessHoursForm() {
   const settings = useBotSettings();
-  if (settings.isPending) return <Loading />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <SettingsForm settings={settings.data.settings} now={settings.data.now} />;
+  return <QueryStates query={settings}>{(data) => <SettingsForm settings={data.settings} now={data.now} />}</QueryStates>;
 }

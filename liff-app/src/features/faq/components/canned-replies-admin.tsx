@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { type CannedReply, useCannedRepliesAdmin, useDeleteCannedReply, useSaveCannedReply } from "../api/bot-settings.ts";
 import { FieldErrors } from "./field-errors.tsx";
 
@@ -46,47 +46,49 @@ export function CannedRepliesAdmin() {
   const canned = useCannedRepliesAdmin();
   const remove = useDeleteCannedReply();
   const [editing, setEditing] = useState<string | null>(null);
-  if (canned.isPending) return <Loading />;
-  if (canned.isError) return <ErrorState error={canned.error} onRetry={() => void canned.refetch()} />;
   return (
-    <>
-      <ul className="faq-list">
-        {canned.data.cannedReplies.map((reply) =>
-          editing === reply.id ? (
-            <li key={reply.id}>
-              <CannedForm reply={reply} onDone={() => setEditing(null)} />
-            </li>
+    <QueryStates query={canned}>
+      {(data) => (
+        <>
+          <ul className="faq-list">
+            {data.cannedReplies.map((reply) =>
+              editing === reply.id ? (
+                <li key={reply.id}>
+                  <CannedForm reply={reply} onDone={() => setEditing(null)} />
+                </li>
+              ) : (
+                <li key={reply.id} className="faq-row">
+                  <p>
+                    <strong>{reply.title}</strong>
+                  </p>
+                  <p className="faq-row__a">{reply.body}</p>
+                  <div className="faq-row__actions">
+                    <button type="button" className="btn btn--small" onClick={() => setEditing(reply.id)}>
+                      <Bi ja="編集" en="Edit" inline />
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn--small btn--danger"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate(reply.id)}
+                    >
+                      <Bi ja="削除" en="Delete" inline />
+                    </button>
+                  </div>
+                </li>
+              ),
+            )}
+          </ul>
+          {editing === "new" ? (
+            <CannedForm onDone={() => setEditing(null)} />
           ) : (
-            <li key={reply.id} className="faq-row">
-              <p>
-                <strong>{reply.title}</strong>
-              </p>
-              <p className="faq-row__a">{reply.body}</p>
-              <div className="faq-row__actions">
-                <button type="button" className="btn btn--small" onClick={() => setEditing(reply.id)}>
-                  <Bi ja="編集" en="Edit" inline />
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--small btn--danger"
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate(reply.id)}
-                >
-                  <Bi ja="削除" en="Delete" inline />
-                </button>
-              </div>
-            </li>
-          ),
-        )}
-      </ul>
-      {editing === "new" ? (
-        <CannedForm onDone={() => setEditing(null)} />
-      ) : (
-        <button type="button" className="btn" onClick={() => setEditing("new")}>
-          <Bi ja="＋ 定型文を追加" en="+ Add a canned reply" inline />
-        </button>
+            <button type="button" className="btn" onClick={() => setEditing("new")}>
+              <Bi ja="＋ 定型文を追加" en="+ Add a canned reply" inline />
+            </button>
+          )}
+          {remove.isError ? <ErrorState error={remove.error} /> : null}
+        </>
       )}
-      {remove.isError ? <ErrorState error={remove.error} /> : null}
-    </>
+    </QueryStates>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { EmptyState, ErrorState, QueryStates } from "../../../components/states.tsx";
 import { type FaqEntryView, useDeleteFaqEntry, useFaqEntries } from "../api/faq-admin.ts";
 import { FaqEntryForm } from "./faq-entry-form.tsx";
 
@@ -56,36 +56,38 @@ function EntryRow({ entry }: { entry: FaqEntryView }) {
 export function FaqEntryList() {
   const faq = useFaqEntries();
   const [adding, setAdding] = useState(false);
-  if (faq.isPending) return <Loading />;
-  if (faq.isError) return <ErrorState error={faq.error} onRetry={() => void faq.refetch()} />;
   return (
-    <>
-      <p className="field__hint">
-        <Bi
-          ja={`${faq.data.entries.length} 件 · バージョン ${faq.data.version}`}
-          en={`${faq.data.entries.length} entries · version ${faq.data.version}`}
-          inline
-        />
-      </p>
-      {adding ? (
-        <FaqEntryForm onDone={() => setAdding(false)} />
-      ) : (
-        <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="faq-add">
-          <Bi ja="＋ FAQ を追加" en="+ Add an entry" inline />
-        </button>
+    <QueryStates query={faq}>
+      {(data) => (
+        <>
+          <p className="field__hint">
+            <Bi
+              ja={`${data.entries.length} 件 · バージョン ${data.version}`}
+              en={`${data.entries.length} entries · version ${data.version}`}
+              inline
+            />
+          </p>
+          {adding ? (
+            <FaqEntryForm onDone={() => setAdding(false)} />
+          ) : (
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="faq-add">
+              <Bi ja="＋ FAQ を追加" en="+ Add an entry" inline />
+            </button>
+          )}
+          {data.entries.length === 0 ? (
+            <EmptyState
+              ja="FAQ はまだありません。追加するか、JSON を読み込んでください。"
+              en="No entries yet: add one or import a JSON file."
+            />
+          ) : (
+            <ul className="faq-list">
+              {data.entries.map((entry) => (
+                <EntryRow key={entry.id} entry={entry} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
-      {faq.data.entries.length === 0 ? (
-        <EmptyState
-          ja="FAQ はまだありません。追加するか、JSON を読み込んでください。"
-          en="No entries yet: add one or import a JSON file."
-        />
-      ) : (
-        <ul className="faq-list">
-          {faq.data.entries.map((entry) => (
-            <EntryRow key={entry.id} entry={entry} />
-          ))}
-        </ul>
-      )}
-    </>
+    </QueryStates>
   );
 }

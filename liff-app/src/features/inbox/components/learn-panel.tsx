@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { useFaqQuestions, useLearn } from "../api/staff-resources.ts";
 
 /**
@@ -36,27 +36,25 @@ export function LearnPanel({ userId, message, onClose }: { userId: string; messa
         />
       </p>
       <blockquote className="learn-panel__quote">{message.text}</blockquote>
-      {questions.isPending ? (
-        <Loading />
-      ) : questions.isError ? (
-        <ErrorState error={questions.error} />
-      ) : (
-        <div className="field">
-          <label htmlFor={`${id}-entry`}>
-            <Bi ja="FAQ" en="FAQ entry" />
-          </label>
-          <select id={`${id}-entry`} value={entryId} onChange={(event) => setEntryId(event.target.value)} data-testid="learn-entry">
-            <option value="">選んでください / Choose…</option>
-            {questions.data.entries.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.question}
-                {e.enabled ? "" : "（無効 / disabled）"}
-              </option>
-            ))}
-            <option value="__new">＋ 新しい FAQ を作る / New entry</option>
-          </select>
-        </div>
-      )}
+      <QueryStates query={questions}>
+        {(data) => (
+          <div className="field">
+            <label htmlFor={`${id}-entry`}>
+              <Bi ja="FAQ" en="FAQ entry" />
+            </label>
+            <select id={`${id}-entry`} value={entryId} onChange={(event) => setEntryId(event.target.value)} data-testid="learn-entry">
+              <option value="">選んでください / Choose…</option>
+              {data.entries.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.question}
+                  {e.enabled ? "" : "（無効 / disabled）"}
+                </option>
+              ))}
+              <option value="__new">＋ 新しい FAQ を作る / New entry</option>
+            </select>
+          </div>
+        )}
+      </QueryStates>
       {creating ? (
         <>
           <div className="field">

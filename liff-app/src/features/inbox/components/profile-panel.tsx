@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { formatDate, formatDateTime } from "../../../lib/format.ts";
 import { type FriendProfile, useAddNote, useDeleteNote, useProfile } from "../api/profile.ts";
 
@@ -100,78 +100,79 @@ function Notes({ userId, profile, meId }: { userId: string; profile: FriendProfi
 /** The customer beside the chat: tags, membership (rank, points), coupons, survey answers, notes. */
 export function ProfilePanel({ userId, meId, extras }: { userId: string; meId: string | undefined; extras?: React.ReactNode }) {
   const profile = useProfile(userId);
-  if (profile.isPending) return <Loading />;
-  if (profile.isError) return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
-  const p = profile.data;
   return (
-    <aside className="profile" aria-label="お客様の情報 / Customer profile" data-testid="profile-panel">
-      <Section ja="お客様" en="Customer">
-        <p className="profile__name">{p.friend.displayName ?? "名前未取得 / No name"}</p>
-        {p.friend.statusMessage ? <p className="field__hint">{p.friend.statusMessage}</p> : null}
-        <p className="field__hint">{p.friend.followedAt ? `友だち追加 / Friend since ${formatDate(p.friend.followedAt)}` : null}</p>
-      </Section>
-      <Section ja="タグ" en="Tags" testId="profile-tags">
-        {p.tags === null ? (
-          <Unavailable />
-        ) : p.tags.length === 0 ? (
-          <p className="field__hint">—</p>
-        ) : (
-          <ul className="tag-list">
-            {p.tags.map((t) => (
-              <li key={t.id} className="chip" style={t.color ? { borderColor: t.color } : undefined}>
-                {t.name}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section ja="会員" en="Membership" testId="profile-member">
-        {p.member === null ? <Unavailable /> : <Membership member={p.member} />}
-      </Section>
-      <Section ja="クーポン" en="Coupons">
-        {p.coupons === null ? (
-          <Unavailable />
-        ) : p.coupons.length === 0 ? (
-          <p className="field__hint">—</p>
-        ) : (
-          <ul className="profile__list">
-            {p.coupons.map((c) => {
-              const [ja, en] = COUPON_STATES[c.state] ?? [c.state, c.state];
-              return (
-                <li key={c.grantId}>
-                  {c.title}{" "}
-                  <span className="field__hint">
-                    ({ja} / {en})
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </Section>
-      <Section ja="アンケート回答" en="Survey answers">
-        {p.surveys === null ? (
-          <Unavailable />
-        ) : p.surveys.length === 0 ? (
-          <p className="field__hint">—</p>
-        ) : (
-          p.surveys.map((s) => (
-            <details key={`${s.surveyTitle}-${s.submittedAt}`}>
-              <summary>{s.surveyTitle}</summary>
-              <dl className="profile__facts">
-                {s.answers.map((a) => (
-                  <div key={a.question}>
-                    <dt>{a.question}</dt>
-                    <dd>{a.answer || "—"}</dd>
-                  </div>
+    <QueryStates query={profile}>
+      {(p) => (
+        <aside className="profile" aria-label="お客様の情報 / Customer profile" data-testid="profile-panel">
+          <Section ja="お客様" en="Customer">
+            <p className="profile__name">{p.friend.displayName ?? "名前未取得 / No name"}</p>
+            {p.friend.statusMessage ? <p className="field__hint">{p.friend.statusMessage}</p> : null}
+            <p className="field__hint">{p.friend.followedAt ? `友だち追加 / Friend since ${formatDate(p.friend.followedAt)}` : null}</p>
+          </Section>
+          <Section ja="タグ" en="Tags" testId="profile-tags">
+            {p.tags === null ? (
+              <Unavailable />
+            ) : p.tags.length === 0 ? (
+              <p className="field__hint">—</p>
+            ) : (
+              <ul className="tag-list">
+                {p.tags.map((t) => (
+                  <li key={t.id} className="chip" style={t.color ? { borderColor: t.color } : undefined}>
+                    {t.name}
+                  </li>
                 ))}
-              </dl>
-            </details>
-          ))
-        )}
-      </Section>
-      {extras}
-      <Notes userId={userId} profile={p} meId={meId} />
-    </aside>
+              </ul>
+            )}
+          </Section>
+          <Section ja="会員" en="Membership" testId="profile-member">
+            {p.member === null ? <Unavailable /> : <Membership member={p.member} />}
+          </Section>
+          <Section ja="クーポン" en="Coupons">
+            {p.coupons === null ? (
+              <Unavailable />
+            ) : p.coupons.length === 0 ? (
+              <p className="field__hint">—</p>
+            ) : (
+              <ul className="profile__list">
+                {p.coupons.map((c) => {
+                  const [ja, en] = COUPON_STATES[c.state] ?? [c.state, c.state];
+                  return (
+                    <li key={c.grantId}>
+                      {c.title}{" "}
+                      <span className="field__hint">
+                        ({ja} / {en})
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </Section>
+          <Section ja="アンケート回答" en="Survey answers">
+            {p.surveys === null ? (
+              <Unavailable />
+            ) : p.surveys.length === 0 ? (
+              <p className="field__hint">—</p>
+            ) : (
+              p.surveys.map((s) => (
+                <details key={`${s.surveyTitle}-${s.submittedAt}`}>
+                  <summary>{s.surveyTitle}</summary>
+                  <dl className="profile__facts">
+                    {s.answers.map((a) => (
+                      <div key={a.question}>
+                        <dt>{a.question}</dt>
+                        <dd>{a.answer || "—"}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              ))
+            )}
+          </Section>
+          {extras}
+          <Notes userId={userId} profile={p} meId={meId} />
+        </aside>
+      )}
+    </QueryStates>
   );
 }

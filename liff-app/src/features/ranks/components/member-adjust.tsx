@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { uuid as newUuid } from "../../../lib/uuid.ts";
@@ -115,24 +115,25 @@ export function MemberAdjust() {
           <Bi ja="表示" en="Show" inline />
         </button>
       </form>
-      {memberNumber && member.isPending ? <Loading /> : null}
-      {member.isError ? <ErrorState error={member.error} /> : null}
-      {member.data ? (
-        <>
-          <p>
-            {member.data.member.name}（No. {member.data.member.memberNumber}）:{" "}
-            <strong>{member.data.points.balance.toLocaleString("ja-JP")} pt</strong>
-          </p>
-          <ul className="store-list">
-            {member.data.history.slice(0, 10).map((h) => (
-              <li key={h.id} className="field__hint">
-                {formatDateTime(h.at)} {h.points > 0 ? "+" : ""}
-                {h.points} pt {h.reason ?? h.source}
-              </li>
-            ))}
-          </ul>
-          <AdjustForm key={member.data.member.memberNumber} memberNumber={member.data.member.memberNumber} />
-        </>
+      {memberNumber ? (
+        <QueryStates query={member}>
+          {(data) => (
+            <>
+              <p>
+                {data.member.name}（No. {data.member.memberNumber}）: <strong>{data.points.balance.toLocaleString("ja-JP")} pt</strong>
+              </p>
+              <ul className="store-list">
+                {data.history.slice(0, 10).map((h) => (
+                  <li key={h.id} className="field__hint">
+                    {formatDateTime(h.at)} {h.points > 0 ? "+" : ""}
+                    {h.points} pt {h.reason ?? h.source}
+                  </li>
+                ))}
+              </ul>
+              <AdjustForm key={data.member.memberNumber} memberNumber={data.member.memberNumber} />
+            </>
+          )}
+        </QueryStates>
       ) : null}
     </div>
   );

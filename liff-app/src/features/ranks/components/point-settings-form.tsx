@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { usePointSettings, useSavePointSettings } from "../api/admin-points.ts";
 import { NumberField, parseWhole } from "./number-field.tsx";
@@ -16,18 +16,19 @@ type Key = (typeof FIELDS)[number][0];
 /** The shop-wide point rules; the form opens once they are loaded. */
 export function PointSettingsForm() {
   const settings = usePointSettings();
-  if (settings.isPending) return <Loading />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  const d = settings.data;
   return (
-    <PointSettingsFields
-      initial={{
-        rateBp: String(d.rateBp),
-        expiryMonths: String(d.expiryMonths),
-        expiryNoticeDays: String(d.expiryNoticeDays),
-        rankWindowMonths: String(d.rankWindowMonths),
-      }}
-    />
+    <QueryStates query={settings}>
+      {(d) => (
+        <PointSettingsFields
+          initial={{
+            rateBp: String(d.rateBp),
+            expiryMonths: String(d.expiryMonths),
+            expiryNoticeDays: String(d.expiryNoticeDays),
+            rankWindowMonths: String(d.rankWindowMonths),
+          }}
+        />
+      )}
+    </QueryStates>
   );
 }
 

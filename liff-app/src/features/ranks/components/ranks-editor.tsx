@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { type AdminRank, useRanks, useSaveRanks } from "../api/admin-points.ts";
 import { parseWhole } from "./number-field.tsx";
@@ -35,9 +35,7 @@ function problems(rows: Row[]): string[] {
 /** The rank rules: thresholds on points earned in the rank window, and each rank's point multiplier. */
 export function RanksEditor() {
   const ranks = useRanks();
-  if (ranks.isPending) return <Loading />;
-  if (ranks.isError) return <ErrorState error={ranks.error} onRetry={() => void ranks.refetch()} />;
-  return <RanksForm initial={ranks.data.ranks.map(toRow)} />;
+  return <QueryStates query={ranks}>{(data) => <RanksForm initial={data.ranks.map(toRow)} />}</QueryStates>;
 }
 
 function RanksForm({ initial }: { initial: Row[] }) {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { type AdminStore, useAdminStores, useSaveStore } from "../api/admin-points.ts";
 import { NumberField, parseWhole } from "./number-field.tsx";
@@ -52,19 +52,20 @@ export function StoresEditor() {
       <h3 className="card__title">
         <Bi ja="店舗と還元率" en="Stores and rates" />
       </h3>
-      {stores.isPending ? <Loading /> : null}
-      {stores.isError ? <ErrorState error={stores.error} onRetry={() => void stores.refetch()} /> : null}
-      {stores.data?.stores.length === 0 ? <EmptyState ja="店舗がありません。" en="No stores yet." /> : null}
-      <ul className="store-list">
-        {stores.data?.stores.map((s) => (
-          <li key={s.id}>
-            <button type="button" className="btn btn--small" onClick={() => setDraft(toDraft(s))}>
-              {s.name}
-            </button>{" "}
-            <span className="field__hint">{s.pointRateBp === null ? "既定の還元率 / default rate" : `${s.pointRateBp / 100}%`}</span>
-          </li>
-        ))}
-      </ul>
+      <QueryStates query={stores} empty={{ when: (data) => data.stores.length === 0, ja: "店舗がありません。", en: "No stores yet." }}>
+        {(data) => (
+          <ul className="store-list">
+            {data.stores.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="btn btn--small" onClick={() => setDraft(toDraft(s))}>
+                  {s.name}
+                </button>{" "}
+                <span className="field__hint">{s.pointRateBp === null ? "既定の還元率 / default rate" : `${s.pointRateBp / 100}%`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <form onSubmit={submit} noValidate className="store-form">
         <h4>{draft.create ? "店舗を追加 / Add a store" : `${draft.name || draft.id} を編集 / Edit`}</h4>
         {draft.create ? (

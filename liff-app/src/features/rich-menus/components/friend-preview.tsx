@@ -1,7 +1,7 @@
 import type { ConditionName } from "@enishi/shared";
 import { type ReactNode, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { EmptyState, QueryStates } from "../../../components/states.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { type FriendMenu, useFriendMenu, useFriendSearch } from "../api/friends.ts";
 import { MenuBoard } from "./menu-board.tsx";
@@ -166,12 +166,8 @@ export function FriendPreview({ renderTags }: { renderTags?: (userId: string) =>
           </li>
         ))}
       </ul>
-      {userId === null ? null : friend.isPending ? (
-        <Loading />
-      ) : friend.isError ? (
-        <ErrorState error={friend.error} onRetry={() => friend.refetch()} />
-      ) : (
-        <Explanation data={friend.data} tagsSlot={renderTags?.(userId)} />
+      {userId === null ? null : (
+        <QueryStates query={friend}>{(data) => <Explanation data={data} tagsSlot={renderTags?.(userId)} />}</QueryStates>
       )}
     </div>
   );

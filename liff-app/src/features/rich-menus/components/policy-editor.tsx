@@ -1,7 +1,7 @@
 import type { PolicyRule, RichMenuPolicy } from "@enishi/shared";
 import { useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { uuid } from "../../../lib/uuid.ts";
 import type { Menu } from "../api/menus.ts";
@@ -184,7 +184,5 @@ function Editor({ view, menus }: { view: PolicyView; menus: Menu[] }) {
 /** The rich-menu policy: ordered rules, each naming a menu, then the default. */
 export function PolicyEditor({ menus }: { menus: Menu[] }) {
   const policy = usePolicy();
-  if (policy.isPending) return <Loading />;
-  if (policy.isError) return <ErrorState error={policy.error} onRetry={() => policy.refetch()} />;
-  return <Editor view={policy.data} menus={menus} />;
+  return <QueryStates query={policy}>{(view) => <Editor view={view} menus={menus} />}</QueryStates>;
 }

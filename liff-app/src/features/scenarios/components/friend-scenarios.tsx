@@ -1,8 +1,8 @@
 import "../scenarios.css";
 import { Bi } from "../../../components/bilingual.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { QueryStates } from "../../../components/states.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
-import { useFriendScenarios } from "../api/scenarios.ts";
+import { type FriendScenario, useFriendScenarios } from "../api/scenarios.ts";
 import { ENROLMENT_STATES, OUTCOMES } from "./labels.ts";
 
 /**
@@ -11,9 +11,11 @@ import { ENROLMENT_STATES, OUTCOMES } from "./labels.ts";
  */
 export function FriendScenarios({ userId }: { userId: string }) {
   const scenarios = useFriendScenarios(userId);
-  if (scenarios.isPending) return <Loading />;
-  if (scenarios.isError) return <ErrorState error={scenarios.error} onRetry={() => void scenarios.refetch()} />;
-  if (scenarios.data.scenarios.length === 0) {
+  return <QueryStates query={scenarios}>{(data) => <ScenarioList scenarios={data.scenarios} />}</QueryStates>;
+}
+
+function ScenarioList({ scenarios }: { scenarios: FriendScenario[] }) {
+  if (scenarios.length === 0) {
     return (
       <p className="field__hint">
         <Bi ja="ステップ配信はありません" en="No step scenarios" inline />
@@ -22,7 +24,7 @@ export function FriendScenarios({ userId }: { userId: string }) {
   }
   return (
     <ul className="scn-friend" data-testid="friend-scenarios">
-      {scenarios.data.scenarios.map((s) => {
+      {scenarios.map((s) => {
         const [ja, en] = ENROLMENT_STATES[s.status] ?? [s.status, s.status];
         return (
           <li key={s.enrolmentId}>

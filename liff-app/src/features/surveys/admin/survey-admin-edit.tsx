@@ -1,7 +1,7 @@
 import { Link, useLocation } from "wouter";
 import { Bi } from "../../../components/bilingual.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { QueryStates } from "../../../components/states.tsx";
 import { useAdminSurvey } from "../api/admin-surveys.ts";
 import "../surveys.css";
 import { emptySurvey } from "./builder-state.ts";
@@ -18,34 +18,36 @@ export default function SurveyAdminEdit({ surveyId }: { surveyId: string | null 
       {surveyId === null ? (
         <SurveyBuilder surveyId={null} initial={emptySurvey()} onSaved={(id) => navigate(`/admin/surveys/${id}`, { replace: true })} />
       ) : null}
-      {surveyId !== null && survey.isPending ? <Loading /> : null}
-      {surveyId !== null && survey.isError ? <ErrorState error={survey.error} onRetry={() => void survey.refetch()} /> : null}
-      {surveyId !== null && survey.isSuccess ? (
-        <>
-          <p className="field__hint">
-            <Bi
-              ja={`回答 ${survey.data.counts.submitted} 件・回答中 ${survey.data.counts.inProgress} 件。お客様向けリンク: /surveys/${surveyId}`}
-              en={`${survey.data.counts.submitted} responses. Customer link: /surveys/${surveyId}`}
-            />
-          </p>
-          <p>
-            <Link href={`/admin/surveys/${surveyId}/results`} className="btn">
-              <Bi ja="結果を見る" en="Results" inline />
-            </Link>
-          </p>
-          <SurveyBuilder
-            key={surveyId}
-            surveyId={surveyId}
-            initial={{
-              title: survey.data.title,
-              description: survey.data.description,
-              allowMultiple: survey.data.allowMultiple,
-              status: survey.data.status,
-              definition: survey.data.definition,
-            }}
-            onSaved={() => undefined}
-          />
-        </>
+      {surveyId !== null ? (
+        <QueryStates query={survey}>
+          {(data) => (
+            <>
+              <p className="field__hint">
+                <Bi
+                  ja={`回答 ${data.counts.submitted} 件・回答中 ${data.counts.inProgress} 件。お客様向けリンク: /surveys/${surveyId}`}
+                  en={`${data.counts.submitted} responses. Customer link: /surveys/${surveyId}`}
+                />
+              </p>
+              <p>
+                <Link href={`/admin/surveys/${surveyId}/results`} className="btn">
+                  <Bi ja="結果を見る" en="Results" inline />
+                </Link>
+              </p>
+              <SurveyBuilder
+                key={surveyId}
+                surveyId={surveyId}
+                initial={{
+                  title: data.title,
+                  description: data.description,
+                  allowMultiple: data.allowMultiple,
+                  status: data.status,
+                  definition: data.definition,
+                }}
+                onSaved={() => undefined}
+              />
+            </>
+          )}
+        </QueryStates>
       ) : null}
     </div>
   );

@@ -3,7 +3,7 @@ import type { SurveyQuestionResult } from "@enishi/shared";
 import { useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { BackLink } from "../../../components/page-header.tsx";
-import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { EmptyState, ErrorState, Loading, QueryStates } from "../../../components/states.tsx";
 import { downloadSurveyCsv, useSurveyResults } from "../api/admin-surveys.ts";
 import "../surveys.css";
 import { BarChart } from "./bar-chart.tsx";
@@ -105,22 +105,22 @@ export default function SurveyResults({ surveyId }: { surveyId: string }) {
     <div className="page page--wide">
       <title>アンケート結果 / Survey results | Enishi</title>
       <BackLink href={`/admin/surveys/${surveyId}`} ja="アンケートの編集" en="Edit survey" />
-      {results.isPending ? <Loading ja="集計中…" en="Counting…" /> : null}
-      {results.isError ? <ErrorState error={results.error} onRetry={() => void results.refetch()} /> : null}
-      {results.isSuccess ? (
-        <>
-          <h1 className="page-title">{results.data.survey.title}</h1>
-          <p>
-            <Bi ja={`回答数 ${results.data.responses} 件`} en={`${results.data.responses} responses`} inline />{" "}
-            <button type="button" className="btn btn--small" onClick={() => void exportCsv()} disabled={downloading}>
-              <Bi ja="CSV をダウンロード" en="Download CSV" inline />
-            </button>
-          </p>
-          {csvError ? <ErrorState error={csvError} /> : null}
-          {results.data.responses === 0 ? <EmptyState ja="まだ回答がありません。" en="No responses yet." /> : null}
-          {results.data.responses > 0 ? results.data.questions.map((q, i) => <QuestionResult key={q.questionId} q={q} index={i} />) : null}
-        </>
-      ) : null}
+      <QueryStates query={results} loading={<Loading ja="集計中…" en="Counting…" />}>
+        {(data) => (
+          <>
+            <h1 className="page-title">{data.survey.title}</h1>
+            <p>
+              <Bi ja={`回答数 ${data.responses} 件`} en={`${data.responses} responses`} inline />{" "}
+              <button type="button" className="btn btn--small" onClick={() => void exportCsv()} disabled={downloading}>
+                <Bi ja="CSV をダウンロード" en="Download CSV" inline />
+              </button>
+            </p>
+            {csvError ? <ErrorState error={csvError} /> : null}
+            {data.responses === 0 ? <EmptyState ja="まだ回答がありません。" en="No responses yet." /> : null}
+            {data.responses > 0 ? data.questions.map((q, i) => <QuestionResult key={q.questionId} q={q} index={i} />) : null}
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }

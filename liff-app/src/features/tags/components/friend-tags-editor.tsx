@@ -2,7 +2,7 @@ import "../tags.css";
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { RemovableChip } from "../../../components/chip.tsx";
-import { ErrorState, Loading } from "../../../components/states.tsx";
+import { ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useAddFriendTag, useFriendTags, useRemoveFriendTag } from "../api/friend-tags.ts";
@@ -36,64 +36,66 @@ export function FriendTagsEditor({ userId }: { userId: string }) {
     if (name.trim()) add.mutate(name.trim(), { onSuccess: () => setName("") });
   }
 
-  if (tags.isPending) return <Loading />;
-  if (tags.isError) return <ErrorState error={tags.error} onRetry={() => tags.refetch()} />;
   return (
-    <div className="tg-stack" data-testid="friend-tags">
-      <div className="tg-row">
-        {tags.data.tags.length === 0 ? (
-          <span className="field__hint">
-            <Bi ja="タグなし" en="No tags" inline />
-          </span>
-        ) : null}
-        {tags.data.tags.map((t) => (
-          <RemovableChip
-            key={t.id}
-            name={t.name}
-            coloured
-            style={t.color ? { borderColor: t.color } : undefined}
-            disabled={remove.isPending}
-            onRemove={() => remove.mutate(t.id)}
-          />
-        ))}
-      </div>
-      <form className="tg-row" onSubmit={submit} noValidate>
-        <label htmlFor={`${id}-tag`} className="visually-hidden">
-          タグ / Tag
-        </label>
-        <input
-          id={`${id}-tag`}
-          list={`${id}-known`}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="タグを追加 / Add a tag"
-          style={{ flex: 1, minHeight: 40 }}
-          aria-invalid={fieldError ? true : undefined}
-        />
-        <datalist id={`${id}-known`}>
-          {known.data?.tags.map((t) => (
-            <option key={t.id} value={t.name} />
-          ))}
-        </datalist>
-        <button type="submit" className="btn btn--small" disabled={add.isPending || !name.trim()}>
-          <Bi ja="追加" en="Add" inline />
-        </button>
-      </form>
-      {fieldError ? <p className="field__error">{fieldError}</p> : null}
-      {add.isError && !fieldError ? <ErrorState error={add.error} /> : null}
-      {remove.isError ? <ErrorState error={remove.error} /> : null}
-      <details>
-        <summary>
-          <Bi ja="タグの履歴" en="Tag history" inline />
-        </summary>
-        <ul>
-          {tags.data.history.map((h) => (
-            <li key={`${h.at}-${h.tagId}-${h.action}`}>
-              {formatDateTime(h.at)} {h.action === "add" ? "＋" : "−"} {h.tag}（{SOURCES[h.source] ?? h.source}）
-            </li>
-          ))}
-        </ul>
-      </details>
-    </div>
+    <QueryStates query={tags}>
+      {(data) => (
+        <div className="tg-stack" data-testid="friend-tags">
+          <div className="tg-row">
+            {data.tags.length === 0 ? (
+              <span className="field__hint">
+                <Bi ja="タグなし" en="No tags" inline />
+              </span>
+            ) : null}
+            {data.tags.map((t) => (
+              <RemovableChip
+                key={t.id}
+                name={t.name}
+                coloured
+                style={t.color ? { borderColor: t.color } : undefined}
+                disabled={remove.isPending}
+                onRemove={() => remove.mutate(t.id)}
+              />
+            ))}
+          </div>
+          <form className="tg-row" onSubmit={submit} noValidate>
+            <label htmlFor={`${id}-tag`} className="visually-hidden">
+              タグ / Tag
+            </label>
+            <input
+              id={`${id}-tag`}
+              list={`${id}-known`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="タグを追加 / Add a tag"
+              style={{ flex: 1, minHeight: 40 }}
+              aria-invalid={fieldError ? true : undefined}
+            />
+            <datalist id={`${id}-known`}>
+              {known.data?.tags.map((t) => (
+                <option key={t.id} value={t.name} />
+              ))}
+            </datalist>
+            <button type="submit" className="btn btn--small" disabled={add.isPending || !name.trim()}>
+              <Bi ja="追加" en="Add" inline />
+            </button>
+          </form>
+          {fieldError ? <p className="field__error">{fieldError}</p> : null}
+          {add.isError && !fieldError ? <ErrorState error={add.error} /> : null}
+          {remove.isError ? <ErrorState error={remove.error} /> : null}
+          <details>
+            <summary>
+              <Bi ja="タグの履歴" en="Tag history" inline />
+            </summary>
+            <ul>
+              {data.history.map((h) => (
+                <li key={`${h.at}-${h.tagId}-${h.action}`}>
+                  {formatDateTime(h.at)} {h.action === "add" ? "＋" : "−"} {h.tag}（{SOURCES[h.source] ?? h.source}）
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      )}
+    </QueryStates>
   );
 }

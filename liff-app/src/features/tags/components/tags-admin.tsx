@@ -2,7 +2,7 @@ import "../tags.css";
 import { type CSSProperties, type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
-import { EmptyState, ErrorState, Loading } from "../../../components/states.tsx";
+import { EmptyState, ErrorState, QueryStates } from "../../../components/states.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import {
   type TagGroup,
@@ -197,28 +197,28 @@ export function TagsAdminPage() {
         <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
         <Bi ja="アーカイブ済みも表示" en="Show archived" inline />
       </label>
-      {data.isPending ? <Loading /> : null}
-      {data.isError ? <ErrorState error={data.error} onRetry={() => data.refetch()} /> : null}
-      {data.data ? (
-        <>
-          {data.data.tags.length === 0 ? <EmptyState ja="タグがありません。" en="No tags yet." /> : null}
-          {[...data.data.groups, null].map((group) => {
-            const tags = data.data.tags.filter((t) => t.groupId === (group?.id ?? null));
-            if (group === null && tags.length === 0) return null;
-            return (
-              <section key={group?.id ?? "none"} className="card">
-                {group ? <GroupHeader group={group} /> : <h2 className="card__title">グループなし / Ungrouped</h2>}
-                <ul className="tg-stack" style={{ padding: 0, margin: 0, listStyle: "none" }}>
-                  {tags.map((t) => (
-                    <TagRow key={t.id} tag={t} groups={data.data.groups} />
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
-          <CreateForms groups={data.data.groups} />
-        </>
-      ) : null}
+      <QueryStates query={data}>
+        {(view) => (
+          <>
+            {view.tags.length === 0 ? <EmptyState ja="タグがありません。" en="No tags yet." /> : null}
+            {[...view.groups, null].map((group) => {
+              const tags = view.tags.filter((t) => t.groupId === (group?.id ?? null));
+              if (group === null && tags.length === 0) return null;
+              return (
+                <section key={group?.id ?? "none"} className="card">
+                  {group ? <GroupHeader group={group} /> : <h2 className="card__title">グループなし / Ungrouped</h2>}
+                  <ul className="tg-stack" style={{ padding: 0, margin: 0, listStyle: "none" }}>
+                    {tags.map((t) => (
+                      <TagRow key={t.id} tag={t} groups={view.groups} />
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+            <CreateForms groups={view.groups} />
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }
