@@ -53,8 +53,10 @@ export function accumulate(index: FaqIndex, bag: TermBag): Accumulators {
     acc.mass += wi;
     acc.idealBm25 += wi * (BM25_K1 + 1);
 
+    // Each walk ends within `item` even if an offset says otherwise: a stored index's offsets are not
+    // checked one by one on load (serialize.ts), and a damaged one must not run a loop on for ever.
     const phr = index.phrasingPostings;
-    for (let k = phr.start[id] as number, end = phr.start[id + 1] as number; k < end; k++) {
+    for (let k = phr.start[id] as number, end = Math.min(phr.start[id + 1] as number, phr.item.length); k < end; k++) {
       const p = phr.item[k] as number;
       const wp = phr.value[k] as number; // negative: the entry's answer has the term too
       if (covered[p] === 0) acc.touchedPhrasings.push(p);
@@ -63,12 +65,12 @@ export function accumulate(index: FaqIndex, bag: TermBag): Accumulators {
       if (wp < 0) alsoInAnswer[p] = (alsoInAnswer[p] as number) + wi;
     }
     const ans = index.answerPostings;
-    for (let k = ans.start[id] as number, end = ans.start[id + 1] as number; k < end; k++) {
+    for (let k = ans.start[id] as number, end = Math.min(ans.start[id + 1] as number, ans.item.length); k < end; k++) {
       const e = ans.item[k] as number;
       answerCovered[e] = (answerCovered[e] as number) + wi;
     }
     const ent = index.entryPostings;
-    for (let k = ent.start[id] as number, end = ent.start[id + 1] as number; k < end; k++) {
+    for (let k = ent.start[id] as number, end = Math.min(ent.start[id + 1] as number, ent.item.length); k < end; k++) {
       const e = ent.item[k] as number;
       const tf = ent.value[k] as number;
       if (bm25[e] === 0) acc.touchedEntries.push(e);

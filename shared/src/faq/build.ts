@@ -5,7 +5,7 @@
  * indexed by term id with an "entry stamp" instead of Maps: the build of 500 entries stays in budget.
  */
 import { classifyMessage } from "./intent.ts";
-import { type Postings, TermIds, TripleList } from "./postings.ts";
+import { type Postings, TermIds, TermTable, TripleList } from "./postings.ts";
 import type { FaqEntry } from "./schema.ts";
 import { analyze, compileLexicon, emitTerms, type Lexicon, type TermBag } from "./tokenize.ts";
 
@@ -21,7 +21,8 @@ export interface FaqIndexOptions {
 export interface FaqIndex {
   entries: FaqEntry[];
   lexicon: Lexicon;
-  termIds: TermIds;
+  /** term → id (ids index idf and the postings) */
+  termIds: TermTable;
   idf: Float64Array;
   /** idf of a term no entry contains: what an off-topic word in a message weighs */
   unknownIdf: number;
@@ -179,7 +180,7 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
   return {
     entries: [...entries],
     lexicon,
-    termIds,
+    termIds: TermTable.from(termIds),
     idf,
     unknownIdf: bm25Idf(n, 0),
     phrasingEntry: Int32Array.from(phrasingEntry),

@@ -113,6 +113,17 @@ export class TermIds {
     }
   }
 
+  /** Every term, at its id. */
+  termsById(): Array<string | number> {
+    const terms: Array<string | number> = new Array(this.size);
+    for (const [term, id] of this.strings) terms[id] = term;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const key = this.keys[slot] as number;
+      if (key !== 0) terms[this.ids[slot] as number] = key - 1;
+    }
+    return terms;
+  }
+
   private grow(): void {
     const { keys, ids } = this;
     this.keys = new Int32Array(keys.length * 2);
@@ -126,5 +137,99 @@ export class TermIds {
       this.keys[slot] = key;
       this.ids[slot] = ids[k] as number;
     }
+  }
+}
+
+const GOLDEN = 0x9e3779b1;
+
+/** FNV-1a over the UTF-16 codes, then mixed so that the high bits (the slot) depend on every code. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h, GOLDEN);
+}
+
+/**
+ * The frozen term → id table of a built index: typed arrays only, so that a stored index (serialize.ts)
+ * is loaded as views of its bytes instead of rebuilding a Map and a hash table term by term.
+ * Open addressing with linear probing over all terms: `slots` holds id + 1 (0: empty) at the high bits of
+ * the term's hash; a bigram's key is `bigram[id]` (−1 for a string term), a string term's characters are
+ * `chars[start[id], start[id + 1])` (none for a bigram). At most three quarters of the slots are full.
+ * TermIds interns while building (its Map is faster for that); the index keeps this table.
+ * Probing stops after every slot, so that even a table altered in storage cannot make a lookup loop.
+ */
+export class TermTable {
+  readonly slots: Int32Array;
+  readonly bigram: Int32Array;
+  readonly start: Int32Array;
+  readonly chars: Uint16Array;
+  readonly size: number;
+  private readonly mask: number;
+  /** 32 − log2(slots): a hash shifted right by this is a slot */
+  private readonly shift: number;
+
+  constructor(slots: Int32Array, bigram: Int32Array, start: Int32Array, chars: Uint16Array) {
+    if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0 || start.length !== bigram.length + 1)
+      throw new Error("TermTable: slots must be a power of two ≥ 2, and start one longer than bigram");
+    this.slots = slots;
+    this.bigram = bigram;
+    this.start = start;
+    this.chars = chars;
+    this.size = bigram.length;
+    this.mask = slots.length - 1;
+    this.shift = Math.clz32(this.mask);
+  }
+
+  static from(termIds: TermIds): TermTable {
+    const terms = termIds.termsById();
+    let slotCount = 8;
+    while (slotCount * 3 < terms.length * 4) slotCount *= 2;
+    const slots = new Int32Array(slotCount);
+    const bigram = new Int32Array(terms.length).fill(-1);
+    const start = new Int32Array(terms.length + 1);
+    let total = 0;
+    terms.forEach((term, id) => {
+      if (typeof term === "string") total += term.length;
+      start[id + 1] = total;
+    });
+    const chars = new Uint16Array(total);
+    const table = new TermTable(slots, bigram, start, chars);
+    terms.forEach((term, id) => {
+      if (typeof term === "number") bigram[id] = term;
+      else for (let i = 0; i < term.length; i++) chars[(start[id] as number) + i] = term.charCodeAt(i);
+      let slot = table.slotOf(term);
+      while (slots[slot] !== 0) slot = (slot + 1) & table.mask;
+      slots[slot] = id + 1;
+    });
+    return table;
+  }
+
+  /** The first slot probed for a term. */
+  private slotOf(term: string | number): number {
+    return (typeof term === "number" ? Math.imul(term + 1, GOLDEN) : hashString(term)) >>> this.shift;
+  }
+
+  get(term: string | number): number | undefined {
+    const { slots, mask } = this;
+    let slot = this.slotOf(term);
+    if (typeof term === "number") {
+      for (let n = 0; n <= mask; n++, slot = (slot + 1) & mask) {
+        const id = (slots[slot] as number) - 1;
+        if (id < 0) return undefined;
+        if (this.bigram[id] === term) return id;
+      }
+      return undefined;
+    }
+    const { start, chars } = this;
+    for (let n = 0; n <= mask; n++, slot = (slot + 1) & mask) {
+      const id = (slots[slot] as number) - 1;
+      if (id < 0) return undefined;
+      const from = start[id] as number;
+      if (this.bigram[id] !== -1 || (start[id + 1] as number) - from !== term.length) continue;
+      let i = 0;
+      while (i < term.length && chars[from + i] === term.charCodeAt(i)) i++;
+      if (i === term.length) return id;
+    }
+    return undefined;
   }
 }

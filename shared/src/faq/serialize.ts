@@ -1,27 +1,29 @@
 /**
- * A built FaqIndex as bytes, so that a fresh Worker isolate can load it (a few copies and one string
- * decode) instead of building it (~35 ms warm, ~100 ms cold for 500 entries). Pure TS, web-platform
- * globals only (TextDecoder): runs in workerd and Node.
+ * A built FaqIndex as bytes, so that a fresh Worker isolate can load it instead of building it (~35 ms
+ * warm, ~100 ms cold for 500 entries). Pure TS, web-platform globals only (TextDecoder): runs in workerd and
+ * Node.
  *
  * Layout (little-endian, as every platform Workers and Node run on):
- *   magic "EFQI" · u32 format · u32 total length · two u32 checksums of what follows the header · u32 0
+ *   magic "EFQI" · u32 format · u32 total length · two u32 checksums of sampled words (see `sample`) · u32 0
  *   then sections in a fixed order, each 8-byte aligned: u32 tag · u32 element count · the elements.
- * Strings (entries, string terms, concepts, out-of-scope terms, a shop lexicon) are one UTF-16 block plus
- * their lengths, decoded once. What is cheap to recompute is recomputed: the built-in lexicon (compiled
- * once per isolate anyway), the term → id table (interned again in id order), Maps.
+ * Loading is near zero-copy, because a fresh isolate runs it before the JIT has compiled anything (every
+ * loop over the bytes costs ~10–25 ns per element there): the term table (TermTable) and the lexicon trie
+ * are stored ready to use and become views of the bytes; integers stored narrower than the index holds them
+ * are widened natively (TypedArray.set); strings (entries, concepts, latin words) are one UTF-16 block
+ * decoded once. The loops left are the float palettes (idf, postings values) and a few per-entry ones.
  *
  * The format number changes whenever the layout does. It does not say which matcher code built the
  * index: a stored index must also be keyed by the code's identity (the bot uses the Worker's version id).
  */
 import type { FaqIndex } from "./build.ts";
-import { type Postings, TermIds } from "./postings.ts";
+import { type Postings, TermTable } from "./postings.ts";
 import type { FaqEntry } from "./schema.ts";
-import { compileLexicon, type Lexicon, type TermBag } from "./tokenize.ts";
+import { type Lexicon, rootTable, type TermBag } from "./tokenize.ts";
 
 /** "EFQI" */
 const MAGIC = [0x45, 0x46, 0x51, 0x49] as const;
 /** Bump on any change of the layout below. */
-export const FAQ_INDEX_FORMAT = 1;
+export const FAQ_INDEX_FORMAT = 2;
 const HEADER_BYTES = 24;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -34,28 +36,32 @@ const Tag = {
   StringChars: 4,
   EntryAlternates: 5,
   EntryStrings: 6,
-  TermStrings: 7,
-  TermTable: 28,
-  Idf: 8,
-  PhrasingEntry: 9,
-  PhrasingMass: 10,
-  PhrasingLearned: 11,
-  EntryNorm: 12,
-  PhrasingConceptCounts: 13,
-  PhrasingConcepts: 14,
-  AnswerConceptCounts: 15,
-  AnswerConcepts: 16,
-  PostingsStart: 17,
-  PostingsItem: 18,
-  PostingsValue: 19,
-  OutOfScopeSizes: 20,
-  OutOfScopeKeys: 21,
-  OutOfScopeWeights: 22,
-  LexiconParent: 23,
-  LexiconCode: 24,
-  LexiconTermCounts: 25,
-  LexiconTerms: 26,
-  LexiconLatin: 27,
+  TermSlots: 7,
+  TermBigram: 8,
+  TermStart: 9,
+  TermChars: 10,
+  Idf: 11,
+  PhrasingEntry: 12,
+  PhrasingMass: 13,
+  PhrasingLearned: 14,
+  EntryNorm: 15,
+  PhrasingConceptCounts: 16,
+  PhrasingConcepts: 17,
+  AnswerConceptCounts: 18,
+  AnswerConcepts: 19,
+  PostingsStart: 20,
+  PostingsItem: 21,
+  PostingsValue: 22,
+  OutOfScopeSizes: 23,
+  OutOfScopeKeys: 24,
+  OutOfScopeWeights: 25,
+  LexiconChildStart: 26,
+  LexiconChildCode: 27,
+  LexiconChildNode: 28,
+  LexiconTermStart: 29,
+  LexiconTermConcept: 30,
+  LexiconConcepts: 31,
+  LexiconLatin: 32,
 } as const;
 type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -79,86 +85,29 @@ function fail(message: string): never {
   throw new FaqIndexFormatError(`serialized FAQ index refused: ${message}`);
 }
 
+/** Words the checksum reads at most: every word of an index up to 64 kB, evenly spaced ones beyond. */
+export const CHECKED_WORDS = 16_384;
+
 /**
- * Fletcher-like checksum of whole words: their sum (any one altered word changes it) and the sum of the
- * running sums (position-sensitive). Two additions per word: a fresh isolate checks 1 MB in a few ms
- * before the JIT has compiled anything. Catches corruption and truncation, not tampering.
+ * Fletcher-like checksum of a sample of the words after the header — every `stride`-th one, the stride
+ * chosen so that at most CHECKED_WORDS are read: their sum (any one altered word changes it) and the sum
+ * of the running sums (position-sensitive). A fresh isolate cannot afford a pass over every word of a
+ * large index (~3–7 ms for 680 kB before the JIT starts), so past 64 kB this catches what storage does to
+ * a whole row — other bytes of the same length, a mangled encoding, zeroed or shifted stretches — and a
+ * single altered byte only when it lies in a sampled word; truncation and padding are caught by the
+ * length in the header. Not tampering. What a missed alteration can do is bounded: the reader checks the
+ * structure, lookups and loops stay within their arrays (TermTable, accumulate.ts), so it can change
+ * scores but not crash or hang.
  */
 function checksum(words: Int32Array): [number, number] {
+  const stride = Math.ceil(words.length / CHECKED_WORDS) || 1;
   let a = 0;
   let b = 0;
-  const n = words.length;
-  let i = 0;
-  // four words per turn: less loop overhead while this still runs in the interpreter
-  for (; i + 4 <= n; i += 4) {
-    a = (a + (words[i] as number)) | 0;
-    b = (b + a) | 0;
-    a = (a + (words[i + 1] as number)) | 0;
-    b = (b + a) | 0;
-    a = (a + (words[i + 2] as number)) | 0;
-    b = (b + a) | 0;
-    a = (a + (words[i + 3] as number)) | 0;
-    b = (b + a) | 0;
-  }
-  for (; i < n; i++) {
+  for (let i = 0; i < words.length; i += stride) {
     a = (a + (words[i] as number)) | 0;
     b = (b + a) | 0;
   }
   return [a >>> 0, b >>> 0];
-}
-
-// --- TermIds: its tables are private to postings.ts; the serializer reads them through this shape. ---
-
-interface TermIdsInternals {
-  size: number;
-  numbers: number;
-  strings: Map<string, number>;
-  keys: Int32Array;
-  ids: Int32Array;
-}
-
-/** The term → id tables, checked to be what this file expects. */
-function termIdsTables(termIds: TermIds): TermIdsInternals {
-  const inside = termIds as unknown as TermIdsInternals;
-  if (
-    !(inside.strings instanceof Map) ||
-    !(inside.keys instanceof Int32Array) ||
-    !(inside.ids instanceof Int32Array) ||
-    inside.keys.length !== inside.ids.length ||
-    typeof inside.numbers !== "number" ||
-    inside.strings.size + inside.numbers !== inside.size
-  )
-    throw new Error("serializeFaqIndex: TermIds no longer has the tables (strings, keys, ids, numbers) serialize.ts reads — update it");
-  return inside;
-}
-
-/**
- * TermIds with its tables restored: string terms into a Map, bigrams into the open-addressing table as
- * postings.ts lays it out (its hash is repeated here; the round-trip tests compare every term's id).
- */
-function readTermIds(reader: Reader, termCount: number, strings: readonly string[]): TermIds {
-  const pairs = reader.ints(Tag.TermStrings);
-  const slots = reader.int32(Tag.TermTable, 1)[0] as number;
-  const bigrams = reader.int32(Tag.TermTable);
-  if (pairs.length % 2 !== 0 || bigrams.length % 2 !== 0 || slots < 2 * (bigrams.length / 2) || (slots & (slots - 1)) !== 0)
-    fail("malformed term tables");
-  const map = new Map<string, number>();
-  for (let k = 0; k < pairs.length; k += 2) map.set(stringAt(strings, pairs[k] as number), pairs[k + 1] as number);
-  // The bigram table filled as TermIds.intern() fills it (same hash, linear probing), from the pairs in slot order.
-  const keys = new Int32Array(slots);
-  const ids = new Int32Array(slots);
-  const mask = slots - 1;
-  for (let k = 0; k < bigrams.length; k += 2) {
-    const key = bigrams[k] as number;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (keys[slot] !== 0) slot = (slot + 1) & mask;
-    keys[slot] = key;
-    ids[slot] = bigrams[k + 1] as number;
-  }
-  if (map.size !== pairs.length / 2 || map.size + bigrams.length / 2 !== termCount) fail("term tables do not hold every term once");
-  const termIds = new TermIds();
-  Object.assign(termIds as unknown as TermIdsInternals, { size: termCount, strings: map, keys, ids, numbers: termCount - map.size });
-  return termIds;
 }
 
 // --- writing ---
@@ -231,9 +180,8 @@ class Writer {
     const [palette, data] = floats(values);
     this.sections.push([tag, palette], [tag, data]);
   }
-  /** Starts as they are (a view when loaded: no prefix sum to run in a cold isolate). */
   postings(p: Postings): void {
-    this.raw(Tag.PostingsStart, p.start);
+    this.ints(Tag.PostingsStart, p.start);
     this.ints(Tag.PostingsItem, p.item);
     this.floats(Tag.PostingsValue, p.value);
   }
@@ -280,14 +228,6 @@ export function serializeFaqIndex(index: FaqIndex): Uint8Array {
     entryStrings.push(pool.id(entry.id), pool.id(entry.question), pool.id(entry.answer));
     for (const alternate of entry.alternates) entryStrings.push(pool.id(alternate));
   }
-  const termTable = termIdsTables(index.termIds);
-  // string terms as (pool id, term id) pairs, in the Map's order
-  const stringTerms = new Int32Array(2 * termTable.strings.size);
-  let s = 0;
-  for (const [term, id] of termTable.strings) {
-    stringTerms[s++] = pool.id(term);
-    stringTerms[s++] = id;
-  }
   const bagKeys: number[] = [];
   const bagWeights: number[] = [];
   for (const bag of index.outOfScope) {
@@ -296,7 +236,6 @@ export function serializeFaqIndex(index: FaqIndex): Uint8Array {
       bagWeights.push(weight);
     }
   }
-  const defaultLexicon = index.lexicon === compileLexicon();
   // The strings go first (the reader needs them for everything else): gather every one before writing.
   const rest = new Writer();
   rest.ints(
@@ -304,18 +243,11 @@ export function serializeFaqIndex(index: FaqIndex): Uint8Array {
     Array.from(index.entries, (e) => e.alternates.length),
   );
   rest.ints(Tag.EntryStrings, entryStrings);
-  rest.raw(Tag.TermStrings, stringTerms);
-  // bigram terms as (key + 1, term id) pairs, slot by slot, and the table's size
-  const bigramTerms = new Int32Array(2 * termTable.numbers);
-  let b = 0;
-  for (let slot = 0; slot < termTable.keys.length; slot++) {
-    const key = termTable.keys[slot] as number;
-    if (key === 0) continue;
-    bigramTerms[b++] = key;
-    bigramTerms[b++] = termTable.ids[slot] as number;
-  }
-  rest.raw(Tag.TermTable, Int32Array.from([termTable.keys.length]));
-  rest.raw(Tag.TermTable, bigramTerms);
+  const { termIds } = index;
+  rest.ints(Tag.TermSlots, termIds.slots);
+  rest.raw(Tag.TermBigram, termIds.bigram);
+  rest.ints(Tag.TermStart, termIds.start);
+  rest.raw(Tag.TermChars, termIds.chars);
   rest.floats(Tag.Idf, index.idf);
   rest.ints(Tag.PhrasingEntry, index.phrasingEntry);
   rest.floats(Tag.PhrasingMass, index.phrasingMass);
@@ -332,17 +264,14 @@ export function serializeFaqIndex(index: FaqIndex): Uint8Array {
   );
   rest.raw(Tag.OutOfScopeKeys, Int32Array.from(bagKeys));
   rest.floats(Tag.OutOfScopeWeights, Float64Array.from(bagWeights));
-  if (!defaultLexicon) writeLexicon(rest, index.lexicon, pool);
+  writeLexicon(rest, index.lexicon, pool);
 
   const lengths = Int32Array.from(pool.strings, (text) => text.length);
   const chars = new Uint16Array(lengths.reduce((a, b) => a + b, 0));
   let at = 0;
   for (const text of pool.strings) for (let i = 0; i < text.length; i++) chars[at++] = text.charCodeAt(i);
 
-  out.raw(
-    Tag.Meta,
-    Int32Array.from([index.entries.length, index.phrasingEntry.length, termTable.size, index.outOfScope.length, defaultLexicon ? 0 : 1]),
-  );
+  out.raw(Tag.Meta, Int32Array.from([index.entries.length, index.phrasingEntry.length, termIds.size, index.outOfScope.length]));
   out.raw(Tag.Numbers, Float64Array.from([index.unknownIdf]));
   out.ints(Tag.StringLengths, lengths);
   out.raw(Tag.StringChars, chars);
@@ -350,25 +279,16 @@ export function serializeFaqIndex(index: FaqIndex): Uint8Array {
   return out.bytes();
 }
 
-/** A shop's own lexicon (FaqIndexOptions.synonyms): its trie as parent and code per node. The built-in one is compiled again. */
+/** The lexicon's trie as it is (the built-in one too: compiling it costs a cold isolate ~3 ms), its concepts, its latin words. */
 function writeLexicon(out: Writer, lexicon: Lexicon, pool: StringPool): void {
-  const nodes = lexicon.next.length;
-  const parent = new Int32Array(nodes);
-  const code = new Int32Array(nodes);
-  lexicon.next.forEach((children, node) => {
-    for (const [c, child] of children) {
-      if (child <= node) throw new Error("serializeFaqIndex: lexicon trie child numbered before its parent");
-      parent[child] = node;
-      code[child] = c;
-    }
-  });
-  out.ints(Tag.LexiconParent, parent);
-  out.ints(Tag.LexiconCode, code);
-  out.lists(
-    Tag.LexiconTermCounts,
-    Tag.LexiconTerms,
-    lexicon.terms.map((list) => list ?? []),
-    pool,
+  out.ints(Tag.LexiconChildStart, lexicon.childStart);
+  out.raw(Tag.LexiconChildCode, lexicon.childCode);
+  out.ints(Tag.LexiconChildNode, lexicon.childNode);
+  out.ints(Tag.LexiconTermStart, lexicon.termStart);
+  out.ints(Tag.LexiconTermConcept, lexicon.termConcept);
+  out.ints(
+    Tag.LexiconConcepts,
+    lexicon.concepts.map((c) => pool.id(c)),
   );
   // per latin word: its pool id, the number of its concepts, their pool ids
   const latin: number[] = [];
@@ -413,6 +333,7 @@ class Reader {
     return data;
   }
 
+  /** Integers as an Int32Array: a view, or widened natively from a narrower width. */
   int32(tag: Tag, expected?: number): Int32Array {
     const data = this.ints(tag, expected);
     if (data instanceof Int32Array) return data;
@@ -424,6 +345,12 @@ class Reader {
   uint8(tag: Tag, expected?: number): Uint8Array {
     const data = this.section(tag, expected);
     if (!(data instanceof Uint8Array)) fail(`section ${tag} does not hold bytes`);
+    return data;
+  }
+
+  uint16(tag: Tag, expected?: number): Uint16Array {
+    const data = this.section(tag, expected);
+    if (!(data instanceof Uint16Array)) fail(`section ${tag} does not hold UTF-16 codes`);
     return data;
   }
 
@@ -446,6 +373,7 @@ class Reader {
     return values;
   }
 
+  /** Offsets are checked at both ends only: accumulate.ts keeps every walk within `item`. */
   postings(termCount: number): Postings {
     const start = this.int32(Tag.PostingsStart, termCount + 1);
     if (start[0] !== 0) fail("postings do not start at 0");
@@ -506,21 +434,28 @@ function stringAt(strings: readonly string[], id: number): string {
 
 const termOf = (key: number, strings: readonly string[]): string | number => (key >= 0 ? key : stringAt(strings, -key - 1));
 
+/** The term table as views (slots and offsets widened when stored narrower). */
+function readTermTable(reader: Reader, termCount: number): TermTable {
+  const slots = reader.int32(Tag.TermSlots);
+  const bigram = reader.section(Tag.TermBigram, termCount);
+  const start = reader.int32(Tag.TermStart, termCount + 1);
+  const chars = reader.uint16(Tag.TermChars, start[termCount]);
+  if (!(bigram instanceof Int32Array)) fail("bigram keys are not 32-bit integers");
+  if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0 || slots.length < termCount) fail("malformed term table");
+  return new TermTable(slots, bigram, start, chars);
+}
+
 function readLexicon(reader: Reader, strings: readonly string[]): Lexicon {
-  const parent = reader.ints(Tag.LexiconParent);
-  const code = reader.ints(Tag.LexiconCode, parent.length);
-  const terms = reader.lists(Tag.LexiconTermCounts, Tag.LexiconTerms, strings, parent.length);
+  const childStart = reader.int32(Tag.LexiconChildStart);
+  const nodes = childStart.length - 1;
+  const childCode = reader.uint16(Tag.LexiconChildCode, childStart[nodes]);
+  const childNode = reader.int32(Tag.LexiconChildNode, childCode.length);
+  const termStart = reader.int32(Tag.LexiconTermStart, nodes + 1);
+  const termConcept = reader.int32(Tag.LexiconTermConcept, termStart[nodes]);
+  const conceptIds = reader.ints(Tag.LexiconConcepts);
   const latinFlat = reader.ints(Tag.LexiconLatin);
-  const next: Lexicon["next"] = [];
-  for (let node = 0; node < parent.length; node++) {
-    next.push(new Map());
-    if (node === 0) continue;
-    const p = parent[node] as number;
-    if (p >= node) fail(`lexicon node ${node} has parent ${p}`);
-    (next[p] as Map<number, number>).set(code[node] as number, node);
-  }
-  const first = new Int32Array(0x10000);
-  for (const [c, child] of next[0] ?? []) first[c] = child;
+  if (nodes < 1 || childStart[0] !== 0 || termStart[0] !== 0) fail("malformed lexicon trie");
+  const concepts = Array.from(conceptIds, (id) => stringAt(strings, id));
   const latin: Lexicon["latin"] = new Map();
   for (let k = 0; k < latinFlat.length; ) {
     const word = stringAt(strings, latinFlat[k] as number);
@@ -531,12 +466,14 @@ function readLexicon(reader: Reader, strings: readonly string[]): Lexicon {
     latin.set(word, list);
     k += 2 + count;
   }
-  return { next, terms: terms.map((list) => (list.length > 0 ? list : undefined)), first, latin };
+  const trie = { childStart, childCode, childNode, termStart, termConcept };
+  return { ...trie, concepts, first: rootTable(trie), latin };
 }
 
 /**
  * The index serializeFaqIndex() wrote. Throws FaqIndexFormatError on anything else: another format,
- * truncated or altered bytes. Typed arrays are views of (or expanded from) one private copy of `bytes`.
+ * truncated bytes, a broken structure, altered bytes where the checksum reads. Typed arrays are views of
+ * (or expanded from) one private copy of `bytes`.
  */
 export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
   if (!LITTLE_ENDIAN) throw new Error("deserializeFaqIndex: big-endian platforms are not supported");
@@ -553,8 +490,7 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
   if (a !== header[3] || b !== header[4] || header[5] !== 0) fail("checksum mismatch (altered bytes)");
 
   const reader = new Reader(buffer);
-  const [entryCount, phrasingCount, termCount, outOfScopeCount, lexiconKind] = reader.ints(Tag.Meta, 5) as unknown as number[] as [
-    number,
+  const [entryCount, phrasingCount, termCount, outOfScopeCount] = reader.ints(Tag.Meta, 4) as unknown as number[] as [
     number,
     number,
     number,
@@ -565,8 +501,7 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
   const unknownIdf = numbers[0] as number;
 
   const lengths = reader.ints(Tag.StringLengths);
-  const chars = reader.section(Tag.StringChars);
-  if (!(chars instanceof Uint16Array)) fail("the string block is not UTF-16");
+  const chars = reader.uint16(Tag.StringChars);
   const text = decodeChars(chars);
   const strings: string[] = new Array(lengths.length);
   let at = 0;
@@ -591,9 +526,11 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
   }
   if (k !== entryStrings.length) fail("entry strings do not add up");
 
-  const termIds = readTermIds(reader, termCount, strings);
+  const termIds = readTermTable(reader, termCount);
   const idf = reader.floats(Tag.Idf, termCount);
   const phrasingEntry = reader.int32(Tag.PhrasingEntry, phrasingCount);
+  // ranking looks entries up by these: each must be one
+  for (let p = 0; p < phrasingCount; p++) if ((phrasingEntry[p] as number) >= entryCount) fail(`phrasing ${p} of no entry`);
   const phrasingMass = reader.floats(Tag.PhrasingMass, phrasingCount);
   const phrasingLearned = reader.uint8(Tag.PhrasingLearned, phrasingCount);
   const entryNorm = reader.floats(Tag.EntryNorm, entryCount);
@@ -617,8 +554,7 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
   }
   if (k !== bagKeys.length) fail("out-of-scope terms do not add up");
 
-  if (lexiconKind !== 0 && lexiconKind !== 1) fail(`unknown lexicon kind ${lexiconKind}`);
-  const lexicon = lexiconKind === 0 ? compileLexicon() : readLexicon(reader, strings);
+  const lexicon = readLexicon(reader, strings);
   if (!reader.done) fail("bytes left after the last section");
 
   return {

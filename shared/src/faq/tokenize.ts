@@ -30,13 +30,20 @@ const STOP_WORDS = new Set(
 
 export interface Lexicon {
   /**
-   * The forms as a trie over folded UTF-16 codes: node 0 is the root, `next[node]` maps a code to the
-   * child node, `terms[node]` lists the concept terms (`c:…`) of the forms ending there (one entry per
-   * form, so a text matching two forms of one concept at one place counts twice, as it did form by form).
+   * The forms as a trie over folded UTF-16 codes, in flat typed arrays (what a stored index keeps as is):
+   * node 0 is the root; node n's children are childNode[k] under code childCode[k] for k in
+   * [childStart[n], childStart[n + 1]), codes ascending. The forms ending at node n give the concept terms
+   * concepts[termConcept[k]] for k in [termStart[n], termStart[n + 1]) — one per form, so a text matching
+   * two forms of one concept at one place counts twice, as it did form by form.
    */
-  next: Array<Map<number, number>>;
-  terms: Array<string[] | undefined>;
-  /** the root's children by UTF-16 code (0: no form starts with it), a table rather than a Map lookup */
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  childNode: Int32Array;
+  termStart: Int32Array;
+  termConcept: Int32Array;
+  /** the concept terms (`c:…`) */
+  concepts: string[];
+  /** the root's children by UTF-16 code (0: no form starts with it), a table rather than a search */
   first: Int32Array;
   /** latin forms match whole words only: 「pt」 must not fire inside 「apt」 */
   latin: Map<string, string[]>;
@@ -54,16 +61,19 @@ export function compileLexicon(extra?: Readonly<Record<string, readonly string[]
 }
 
 function compileForms(groups: Readonly<Record<string, readonly string[]>>): Lexicon {
-  const next: Lexicon["next"] = [new Map()];
-  const terms: Lexicon["terms"] = [undefined];
-  const first = new Int32Array(0x10000);
+  // The trie with a Map per node first, then flattened.
+  const next: Array<Map<number, number>> = [new Map()];
+  const ends: number[][] = [[]];
+  const concepts: string[] = [];
   const latin: Lexicon["latin"] = new Map();
   for (const [concept, forms] of Object.entries(groups)) {
+    const term = `c:${concept}`;
+    const c = concepts.push(term) - 1;
     for (const form of forms) {
       const key = foldKana(normalizeText(form));
       if (!key) continue;
       if (/^[a-z0-9]+$/.test(key)) {
-        latin.set(key, [...(latin.get(key) ?? []), `c:${concept}`]);
+        latin.set(key, [...(latin.get(key) ?? []), term]);
         continue;
       }
       let node = 0;
@@ -75,15 +85,37 @@ function compileForms(groups: Readonly<Record<string, readonly string[]>>): Lexi
           child = next.length;
           children.set(code, child);
           next.push(new Map());
-          terms.push(undefined);
+          ends.push([]);
         }
         node = child;
       }
-      terms[node] = [...(terms[node] ?? []), `c:${concept}`];
+      (ends[node] as number[]).push(c);
     }
   }
-  for (const [code, child] of next[0] as Map<number, number>) first[code] = child;
-  return { next, terms, first, latin };
+  const childStart = new Int32Array(next.length + 1);
+  const childCode = new Uint16Array(next.length - 1);
+  const childNode = new Int32Array(next.length - 1);
+  const termStart = new Int32Array(next.length + 1);
+  const termConcept: number[] = [];
+  let k = 0;
+  next.forEach((children, node) => {
+    for (const code of [...children.keys()].sort((a, b) => a - b)) {
+      childCode[k] = code;
+      childNode[k++] = children.get(code) as number;
+    }
+    childStart[node + 1] = k;
+    termConcept.push(...(ends[node] as number[]));
+    termStart[node + 1] = termConcept.length;
+  });
+  const trie = { childStart, childCode, childNode, termStart, termConcept: Int32Array.from(termConcept) };
+  return { ...trie, concepts, first: rootTable(trie), latin };
+}
+
+/** Lexicon.first from the root's children. */
+export function rootTable(trie: Pick<Lexicon, "childStart" | "childCode" | "childNode">): Int32Array {
+  const first = new Int32Array(0x10000);
+  for (let k = 0; k < (trie.childStart[1] ?? 0); k++) first[trie.childCode[k] as number] = trie.childNode[k] as number;
+  return first;
 }
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
@@ -212,16 +244,24 @@ function emitCharacterTerms(sink: TermSink, prepared: string, lexicon: Lexicon):
       for (const term of lexicon.latin.get(word) ?? []) sink(term, WEIGHT.concept);
     }
   }
-  const { next, terms, first } = lexicon;
+  const { childStart, childCode, childNode, termStart, termConcept, concepts, first } = lexicon;
   for (let i = 0; i < n; i++) {
-    let node: number | undefined = first[codes[i] as number] as number;
-    if (node === 0) continue;
-    let j = i + 1;
-    while (node !== undefined) {
-      const found = terms[node];
-      if (found) for (const term of found) sink(term, WEIGHT.concept);
+    let node = first[codes[i] as number] as number;
+    for (let j = i + 1; node !== 0; j++) {
+      for (let k = termStart[node] as number, end = termStart[node + 1] as number; k < end; k++)
+        sink(concepts[termConcept[k] as number] as string, WEIGHT.concept);
       if (j === n) break;
-      node = (next[node] as Map<number, number>).get(codes[j++] as number);
+      // the child under the next code (children ascending by code; 0: none)
+      const code = codes[j] as number;
+      let child = 0;
+      for (let k = childStart[node] as number, end = childStart[node + 1] as number; k < end; k++) {
+        const c = childCode[k] as number;
+        if (c >= code) {
+          if (c === code) child = childNode[k] as number;
+          break;
+        }
+      }
+      node = child;
     }
   }
 }
