@@ -17,7 +17,7 @@ export function RemovableChip({
   style?: CSSProperties | undefined;
 }) {
   return (
-    <span className={coloured ? "chip chip--coloured" : "chip"} style={style}>
+    <span className={coloured ? "removable-chip removable-chip--coloured" : "removable-chip"} style={style}>
       {name}
       <button type="button" aria-label={`${name} を外す / Remove`} disabled={disabled} onClick={onRemove}>
         ×
