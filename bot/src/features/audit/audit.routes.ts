@@ -3,7 +3,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import { makeDeps } from "../../deps.ts";
 import { validationHook } from "../../validation.ts";
 import { listAudit } from "./audit.service.ts";
 
@@ -22,7 +21,7 @@ const AuditQuery = z.object({
 /** `/api/admin/audit` — staff actions, newest first; filter by customer, staff, store or action prefix. */
 export const auditAdminRoutes = new Hono<AppEnv>().get("/", zValidator("query", AuditQuery, validationHook), async function listEntries(c) {
   const q = c.req.valid("query");
-  const entries = await listAudit(makeDeps(c.env), {
+  const entries = await listAudit(c.var.deps, {
     ...(q.targetUserId ? { targetUserId: q.targetUserId } : {}),
     ...(q.staffUserId ? { staffUserId: q.staffUserId } : {}),
     ...(q.storeId ? { storeId: q.storeId } : {}),

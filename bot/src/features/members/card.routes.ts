@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { requireUser } from "../../auth/middleware.ts";
 import type { AppEnv } from "../../context.ts";
-import { makeDeps } from "../../deps.ts";
 import { unauthorized } from "../../errors.ts";
 import { getCard, getCardCode } from "./card.service.ts";
 
@@ -23,8 +22,8 @@ export const cardRoutes = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
   })
   .get("/", async function showCard(c) {
-    return c.json(await getCard(makeDeps(c.env), caller(c)));
+    return c.json(await getCard(c.var.deps, caller(c)));
   })
   .get("/code", async function nextCode(c) {
-    return c.json(await getCardCode(makeDeps(c.env), caller(c)));
+    return c.json(await getCardCode(c.var.deps, caller(c)));
   });

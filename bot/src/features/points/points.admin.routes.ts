@@ -2,7 +2,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import { makeDeps } from "../../deps.ts";
 import { unauthorized } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import {
@@ -60,27 +59,27 @@ function adminId(c: { var: AppEnv["Variables"] }): string {
 /** `/api/admin/points` — point rules, stores and their rates, one member's points and manual adjustments. */
 export const pointAdminRoutes = new Hono<AppEnv>()
   .get("/settings", async function showSettings(c) {
-    return c.json(await getPointSettings(makeDeps(c.env)));
+    return c.json(await getPointSettings(c.var.deps));
   })
   .put("/settings", zValidator("json", PointSettingsSchema, validationHook), async function putSettings(c) {
-    return c.json(await savePointSettings(makeDeps(c.env), c.req.valid("json"), adminId(c)));
+    return c.json(await savePointSettings(c.var.deps, c.req.valid("json"), adminId(c)));
   })
   .get("/stores", async function stores(c) {
-    return c.json({ stores: await listStores(makeDeps(c.env)) });
+    return c.json({ stores: await listStores(c.var.deps) });
   })
   .post("/stores", zValidator("json", CreateStoreSchema, validationHook), async function addStore(c) {
-    return c.json(await createStore(makeDeps(c.env), c.req.valid("json"), adminId(c)), 201);
+    return c.json(await createStore(c.var.deps, c.req.valid("json"), adminId(c)), 201);
   })
   .patch(
     "/stores/:id",
     zValidator("param", z.object({ id: StoreId }), validationHook),
     zValidator("json", EditStoreSchema, validationHook),
     async function patchStore(c) {
-      return c.json(await editStore(makeDeps(c.env), c.req.valid("param").id, c.req.valid("json"), adminId(c)));
+      return c.json(await editStore(c.var.deps, c.req.valid("param").id, c.req.valid("json"), adminId(c)));
     },
   )
   .get("/members/:memberNumber", zValidator("param", MemberParam, validationHook), async function showMember(c) {
-    return c.json(await memberPoints(makeDeps(c.env), c.req.valid("param").memberNumber));
+    return c.json(await memberPoints(c.var.deps, c.req.valid("param").memberNumber));
   })
   .post(
     "/members/:memberNumber/adjust",
@@ -88,12 +87,12 @@ export const pointAdminRoutes = new Hono<AppEnv>()
     zValidator("json", AdjustSchema, validationHook),
     async function adjust(c) {
       const input = { memberNumber: c.req.valid("param").memberNumber, ...c.req.valid("json") };
-      const result = await adjustPoints(makeDeps(c.env), input, adminId(c));
+      const result = await adjustPoints(c.var.deps, input, adminId(c));
       return c.json(result, result.created ? 201 : 200);
     },
   );
 
 /** `/api/staff/stores` — which store the scanner is at. */
 export const staffStoreRoutes = new Hono<AppEnv>().get("/", async function stores(c) {
-  return c.json({ stores: await listStores(makeDeps(c.env)) });
+  return c.json({ stores: await listStores(c.var.deps) });
 });

@@ -3,7 +3,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import { makeDeps } from "../../deps.ts";
 import { unauthorized } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { replaceRanks, toRankView } from "./ranks.admin.service.ts";
@@ -31,5 +30,5 @@ export const rankAdminRoutes = new Hono<AppEnv>()
   .put("/", zValidator("json", ReplaceRanksSchema, validationHook), async function putRanks(c) {
     const user = c.var.user;
     if (!user) throw unauthorized();
-    return c.json({ ranks: await replaceRanks(makeDeps(c.env), c.req.valid("json").ranks, user.userId) });
+    return c.json({ ranks: await replaceRanks(c.var.deps, c.req.valid("json").ranks, user.userId) });
   });

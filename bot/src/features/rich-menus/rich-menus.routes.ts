@@ -7,7 +7,6 @@ import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
-import { makeDepsFromContext } from "./context-deps.ts";
 import { explainFriendMenu, searchFriends } from "./friend-menu.service.ts";
 import { createMenu, deleteMenu, getMenu, listMenus, saveMenuImage, updateMenu } from "./menus.service.ts";
 import { policyChoices, savePolicy } from "./policy.service.ts";
@@ -49,22 +48,22 @@ const imageBodyLimit = bodyLimit({
 /** Admin: rich menus (edit, image, publish), the policy, reconcile runs, and any friend's menu explained. */
 export const richMenuAdminRoutes = new Hono<AppEnv>()
   .get("/", async function listRichMenus(c) {
-    const deps = makeDepsFromContext(c);
+    const deps = c.var.deps;
     const [menus, runs] = await Promise.all([listMenus(deps), findRecentReconcileRuns(deps.db, 5)]);
     return c.json({ menus, runs: runs.map(toRun) });
   })
   .post("/", zValidator("json", RichMenuInputSchema, validationHook), async function createRichMenu(c) {
-    const menu = await createMenu(makeDepsFromContext(c), c.req.valid("json"));
+    const menu = await createMenu(c.var.deps, c.req.valid("json"));
     return c.json({ menu }, 201);
   })
   .get("/policy", async function getPolicy(c) {
-    const deps = makeDepsFromContext(c);
+    const deps = c.var.deps;
     const [loaded, choices] = await Promise.all([loadPolicy(deps), policyChoices(deps)]);
     return c.json({ policy: loaded.policy, version: loaded.version, choices });
   })
   .put("/policy", zValidator("json", PolicyUpdateSchema, validationHook), async function putPolicy(c) {
     const { version, ...policy } = c.req.valid("json");
-    const result = await savePolicy(makeDepsFromContext(c), policy, version, c.var.user?.userId ?? null);
+    const result = await savePolicy(c.var.deps, policy, version, c.var.user?.userId ?? null);
     return c.json(result);
   })
   .get("/reconcile", async function listRuns(c) {
@@ -72,18 +71,18 @@ export const richMenuAdminRoutes = new Hono<AppEnv>()
     return c.json({ runs: runs.map(toRun) });
   })
   .post("/reconcile", async function reconcileNow(c) {
-    const runId = await startReconcile(makeDepsFromContext(c), "manual");
+    const runId = await startReconcile(c.var.deps, "manual");
     return c.json({ runId }, 202);
   })
   .get("/friends", zValidator("query", z.object({ q: z.string().max(100).default("") }), validationHook), async function findFriends(c) {
-    const friends = await searchFriends(makeDepsFromContext(c), c.req.valid("query").q);
+    const friends = await searchFriends(c.var.deps, c.req.valid("query").q);
     return c.json({ friends });
   })
   .get("/friends/:userId", zValidator("param", UserParam, validationHook), async function friendMenu(c) {
-    return c.json(await explainFriendMenu(makeDepsFromContext(c), c.req.valid("param").userId));
+    return c.json(await explainFriendMenu(c.var.deps, c.req.valid("param").userId));
   })
   .get("/:id", zValidator("param", IdParam, validationHook), async function getRichMenu(c) {
-    return c.json({ menu: await getMenu(makeDepsFromContext(c), c.req.valid("param").id) });
+    return c.json({ menu: await getMenu(c.var.deps, c.req.valid("param").id) });
   })
   .put(
     "/:id",
@@ -91,12 +90,12 @@ export const richMenuAdminRoutes = new Hono<AppEnv>()
     zValidator("json", MenuUpdateSchema, validationHook),
     async function putRichMenu(c) {
       const { revision, ...input } = c.req.valid("json");
-      const menu = await updateMenu(makeDepsFromContext(c), c.req.valid("param").id, revision, input);
+      const menu = await updateMenu(c.var.deps, c.req.valid("param").id, revision, input);
       return c.json({ menu });
     },
   )
   .delete("/:id", zValidator("param", IdParam, validationHook), async function deleteRichMenu(c) {
-    await deleteMenu(makeDepsFromContext(c), c.req.valid("param").id);
+    await deleteMenu(c.var.deps, c.req.valid("param").id);
     return c.json({ deleted: true });
   })
   .put(
@@ -107,7 +106,7 @@ export const richMenuAdminRoutes = new Hono<AppEnv>()
     async function putImage(c) {
       const { image } = c.req.valid("form");
       const bytes = new Uint8Array(await image.arrayBuffer());
-      const menu = await saveMenuImage(makeDepsFromContext(c), c.req.valid("param").id, bytes, image.type);
+      const menu = await saveMenuImage(c.var.deps, c.req.valid("param").id, bytes, image.type);
       return c.json({ menu });
     },
   )
@@ -120,5 +119,5 @@ export const richMenuAdminRoutes = new Hono<AppEnv>()
     });
   })
   .post("/:id/publish", zValidator("param", IdParam, validationHook), async function publish(c) {
-    return c.json(await publishMenu(makeDepsFromContext(c), c.req.valid("param").id));
+    return c.json(await publishMenu(c.var.deps, c.req.valid("param").id));
   });

@@ -2,7 +2,6 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
-import { makeDeps } from "../../deps.ts";
 import { unauthorized } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
 import { awardForPurchase, redeemCouponForScan, scanCard } from "./scanner.service.ts";
@@ -38,7 +37,7 @@ function staffId(c: { var: AppEnv["Variables"] }): string {
 export const scannerRoutes = new Hono<AppEnv>()
   .post("/", zValidator("json", ScanInputSchema, validationHook), async function scan(c) {
     const { code, storeId } = c.req.valid("json");
-    return c.json(await scanCard(makeDeps(c.env), { code, storeId, staffUserId: staffId(c) }), 201);
+    return c.json(await scanCard(c.var.deps, { code, storeId, staffUserId: staffId(c) }), 201);
   })
   .post(
     "/:scanId/award",
@@ -47,10 +46,10 @@ export const scannerRoutes = new Hono<AppEnv>()
     async function award(c) {
       const { scanId } = c.req.valid("param");
       const { amountYen } = c.req.valid("json");
-      return c.json(await awardForPurchase(makeDeps(c.env), { scanId, amountYen, staffUserId: staffId(c) }));
+      return c.json(await awardForPurchase(c.var.deps, { scanId, amountYen, staffUserId: staffId(c) }));
     },
   )
   .post("/:scanId/coupons/:grantId/redeem", zValidator("param", RedeemParam, validationHook), async function redeem(c) {
     const { scanId, grantId } = c.req.valid("param");
-    return c.json(await redeemCouponForScan(makeDeps(c.env), { scanId, grantId, staffUserId: staffId(c) }));
+    return c.json(await redeemCouponForScan(c.var.deps, { scanId, grantId, staffUserId: staffId(c) }));
   });
