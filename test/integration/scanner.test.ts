@@ -13,7 +13,9 @@ interface ScanBody {
 }
 interface AwardBody {
   awarded: { points: number; duplicate: boolean; entryId: number };
-  member: { balance: number };
+  member: { balance: number; rank: { name: string } | null };
+  rate: { rateBp: number; multiplierPct: number };
+  rankChanged: boolean;
 }
 
 async function storeWithRate(rateBp: number | null): Promise<string> {
@@ -144,12 +146,15 @@ describe("staff scanner", () => {
     expect(first.body.rate).toEqual({ rateBp: 500, multiplierPct: 100 });
     const award = await call<AwardBody>(`/api/staff/scans/${first.body.scanId}/award`, staff.headers, { body: { amountYen: 1000 } });
     expect(award.body.awarded.points).toBe(50);
-    // 50 points earned: now ダイヤ (×3).
+    // 50 points earned: the award's answer already shows the clerk the new rank and its rate.
+    expect(award.body).toMatchObject({ rankChanged: true, member: { balance: 50, rank: { name: "ダイヤ" } } });
+    expect(award.body.rate).toEqual({ rateBp: 500, multiplierPct: 300 });
     const code = (await call<{ code: { value: string } }>("/api/card/code", customer.headers)).body.code.value;
     const second = await call<ScanBody>("/api/staff/scans", staff.headers, { body: { code, storeId } });
     expect(second.body.member.rank?.name).toBe("ダイヤ");
     const again = await call<AwardBody>(`/api/staff/scans/${second.body.scanId}/award`, staff.headers, { body: { amountYen: 1000 } });
     expect(again.body.awarded.points).toBe(150);
+    expect(again.body.rankChanged).toBe(false);
   });
 
   it("refuses bad amounts, other staff's scans, unknown stores and customers who are not staff", async () => {

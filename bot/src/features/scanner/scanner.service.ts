@@ -77,18 +77,23 @@ export async function scanCard(deps: Deps, input: { code: string } & StaffContex
     details: { memberNumber: member.member_number },
     at: now,
   });
-  return { scanId, expiresAt: now + SCAN_TTL_MS, storeId: input.storeId, ...(await memberAtCounter(deps, member, store)) };
+  return {
+    scanId,
+    expiresAt: now + SCAN_TTL_MS,
+    storeId: input.storeId,
+    ...(await memberAtCounter(deps, member, pointRules(deps, store))),
+  };
 }
 
 /**
- * What staff see of the member: who, rank, points, the rate a purchase earns, usable coupons. `store` is the
- * scan's store, already read or being read alongside the rest.
+ * What staff see of the member: who, rank, points, the rate a purchase earns, usable coupons. `rules` are
+ * the scan's point rules, already read or being read alongside the rest.
  */
-async function memberAtCounter(deps: Deps, member: MemberRow, store: StoreRow | undefined | Promise<StoreRow | undefined>) {
+async function memberAtCounter(deps: Deps, member: MemberRow, pointRulesOfScan: PointRules | Promise<PointRules>) {
   const owner = ownerOf(member);
   const [summary, rules, friend, coupons] = await Promise.all([
     pointSummary(deps, member.id),
-    pointRules(deps, store),
+    pointRulesOfScan,
     owner ? findFriend(deps.db, owner) : undefined,
     owner ? listUsableCoupons(deps, owner) : [],
   ]);
@@ -115,7 +120,9 @@ async function pointRules(deps: Deps, scanStore: StoreRow | undefined | Promise<
   return { settings, store, ranks };
 }
 
-function rateOf(member: MemberRow, { settings, store, ranks }: Awaited<ReturnType<typeof pointRules>>) {
+type PointRules = Awaited<ReturnType<typeof pointRules>>;
+
+function rateOf(member: MemberRow, { settings, store, ranks }: PointRules) {
   const rateBp = store?.point_rate_bp ?? settings.rate_bp;
   const multiplierPct = ranks.find((r) => r.id === member.rank_id)?.multiplier_pct ?? 100;
   return { rateBp, multiplierPct };
@@ -140,7 +147,8 @@ export async function awardForPurchase(deps: Deps, input: { scanId: string; amou
   const key = `scan:${scan.id}:purchase`;
   const previous = await findLedgerByKey(deps.db, key);
   if (previous && previous.purchase_amount !== input.amountYen) throw scanRefusal("already_awarded", { points: previous.points });
-  const rate = rateOf(member, await pointRules(deps, storeOf(deps, scan.store_id)));
+  const rules = await pointRules(deps, storeOf(deps, scan.store_id));
+  const rate = rateOf(member, rules);
   const points = purchasePoints({ amountYen: input.amountYen, ...rate });
   if (points <= 0) throw scanRefusal("no_points");
   const outcome = await recordLedgerEntry(deps, {
@@ -164,7 +172,8 @@ export async function awardForPurchase(deps: Deps, input: { scanId: string; amou
   const fresh = (await currentMembership(deps, member.id)) ?? member;
   return {
     awarded: { points: outcome.entry.points, amountYen: input.amountYen, entryId: outcome.entry.id, duplicate: !outcome.created },
-    ...(await memberAtCounter(deps, fresh, storeOf(deps, scan.store_id))),
+    // The rules are those the points were computed with: a rank change moves the member, not the ranks.
+    ...(await memberAtCounter(deps, fresh, rules)),
     rankChanged: fresh.rank_id !== member.rank_id,
   };
 }
@@ -184,5 +193,5 @@ export async function redeemCouponForScan(deps: Deps, input: { scanId: string; g
     storeId: scan.store_id,
     channel: "counter",
   });
-  return { redeemed, ...(await memberAtCounter(deps, member, storeOf(deps, scan.store_id))) };
+  return { redeemed, ...(await memberAtCounter(deps, member, pointRules(deps, storeOf(deps, scan.store_id)))) };
 }
