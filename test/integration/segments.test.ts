@@ -111,6 +111,19 @@ describe("segments", () => {
     expect(badShape.error.code).toBe("validation_failed");
   });
 
+  it("offers the editor's pickers everything a condition can name, tracked links included", async () => {
+    await expectJson(
+      await admin("/api/admin/links", { body: { name: "秋の新作", destination: "https://shop.example/autumn", code: "autumn26" } }),
+      201,
+    );
+    const options = await expectJson<{ tags: { id: string }[]; links: { id: string; name: string; code: string }[] }>(
+      await admin("/api/admin/segments/options"),
+      200,
+    );
+    expect(options.tags.map((t) => t.id)).toEqual(expect.arrayContaining(["seg-vip", "seg-new"]));
+    expect(options.links).toContainEqual({ id: expect.any(String), name: "秋の新作", code: "autumn26" });
+  });
+
   it("is for admins only", async () => {
     const customer = await createLineUser("お客様");
     const refused = await expectJson<{ error: { code: string } }>(await as(customer, "/api/admin/segments"), 403);

@@ -50,6 +50,11 @@ export async function findLinksWithStats(db: Kysely<Database>, limit = 500): Pro
   return rows.map((r) => ({ ...r, clicks: Number(r.clicks), unique_users: Number(r.unique_users) }));
 }
 
+/** What a picker offers (the segment editor's "clicked a link"): newest first, no statistics. */
+export function findLinkChoices(db: Kysely<Database>, limit = 500): Promise<Pick<TrackedLinkRow, "id" | "name" | "code">[]> {
+  return db.selectFrom("tracked_links").select(["id", "name", "code"]).orderBy("created_at", "desc").limit(limit).execute();
+}
+
 export function findLink(db: Kysely<Database>, id: string): Promise<TrackedLinkRow | undefined> {
   return db.selectFrom("tracked_links").selectAll().where("id", "=", id).executeTakeFirst();
 }

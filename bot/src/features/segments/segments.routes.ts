@@ -1,6 +1,7 @@
 import {
   deleteSegment,
   findCouponsWithStats,
+  findLinkChoices,
   findRanks,
   findSegment,
   findSegments,
@@ -31,12 +32,13 @@ export const segmentRoutes = new Hono<AppEnv>()
   })
   .get("/options", async function segmentOptions(c) {
     // What the editor's pickers offer: everything a condition can name.
-    const [tags, stores, ranks, coupons, surveys] = await Promise.all([
+    const [tags, stores, ranks, coupons, surveys, links] = await Promise.all([
       findTagsWithCounts(c.var.db, false),
       findStores(c.var.db),
       findRanks(c.var.db),
       findCouponsWithStats(c.var.db, { limit: 200 }),
       findSurveysWithCounts(c.var.db, { limit: 200 }),
+      findLinkChoices(c.var.db),
     ]);
     return c.json({
       tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color, friends: Number(t.friend_count) })),
@@ -44,6 +46,7 @@ export const segmentRoutes = new Hono<AppEnv>()
       ranks: ranks.map((r) => ({ id: r.id, name: r.name, nameEn: r.name_en })),
       coupons: coupons.map((k) => ({ id: k.id, title: k.title, status: k.status })),
       surveys: surveys.map((s) => ({ id: s.id, title: s.title, status: s.status })),
+      links,
     });
   })
   .post("/count", zValidator("json", CountSchema, validationHook), async function count(c) {

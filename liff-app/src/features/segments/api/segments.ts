@@ -26,7 +26,7 @@ export function useSegment(id: string | null) {
   });
 }
 
-/** What conditions can name: tags, stores, ranks, coupons, surveys. */
+/** What conditions can name: tags, stores, ranks, coupons, surveys, tracked links. */
 export function useSegmentOptions() {
   return useQuery({ queryKey: segmentKeys.options(), queryFn: () => readJson(getOptions()), staleTime: 60_000 });
 }

@@ -2,7 +2,6 @@ import type { SegmentCondition, TimeRange } from "@enishi/shared/segments/index"
 import { useId } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ChoiceSelect } from "../../../components/choice-select.tsx";
-import { ClickedLinkCondition } from "../../links/components/clicked-link-condition.tsx";
 import type { SegmentOptions } from "../api/segments.ts";
 import { CONDITION_KINDS, RANGE_OPS, todayJst } from "./condition-labels.ts";
 
@@ -185,14 +184,33 @@ function Body({ condition, options, onChange }: { condition: SegmentCondition; o
           onChange={(surveyId) => onChange({ ...c, surveyId: surveyId || undefined })}
         />
       );
-    case "clickedLink":
+    case "clickedLink": {
+      const { range, ...rest } = c;
       return (
-        <ClickedLinkCondition
-          condition={c}
-          onChange={onChange}
-          rangeEditor={(range, onRange) => <RangeEditor range={range} onChange={onRange} />}
-        />
+        <span className="seg-inline">
+          <ChoiceSelect
+            aria-label="リンク / Link"
+            none="どれでも / any link"
+            choices={options?.links ?? []}
+            label={(l) => `${l.name}（/r/${l.code}）`}
+            value={c.linkId ?? ""}
+            onChange={(linkId) => {
+              const { linkId: _drop, ...withoutLink } = c;
+              onChange(linkId ? { ...withoutLink, linkId } : withoutLink);
+            }}
+          />
+          <label>
+            <input
+              type="checkbox"
+              checked={range !== undefined}
+              onChange={(e) => onChange(e.target.checked ? { ...rest, range: { op: "withinDays", days: 30 } } : rest)}
+            />{" "}
+            期間を指定 / limit by time
+          </label>
+          {range ? <RangeEditor range={range} onChange={(next) => onChange({ ...rest, range: next })} /> : null}
+        </span>
       );
+    }
     case "attribute":
       return (
         <span className="seg-inline">
