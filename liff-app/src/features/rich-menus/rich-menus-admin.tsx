@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { Bi } from "../../components/bilingual.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { ErrorState, QueryStates } from "../../components/states.tsx";
+import { EmptyState, QueryStates } from "../../components/states.tsx";
 import { useMenus } from "./api/menus.ts";
 import { FriendPreview } from "./components/friend-preview.tsx";
 import { MenuEditor } from "./components/menu-editor.tsx";
@@ -71,7 +71,10 @@ export function RichMenuEditPage({ id }: { id: string }) {
               <MenuEditor key={menu.id} menu={menu} tabs={tabs} />
             </>
           ) : (
-            <ErrorState error={new Error("このメニューは見つかりません / This menu does not exist")} />
+            <EmptyState
+              ja="このメニューは見つかりません。削除された可能性があります。"
+              en="This menu does not exist; it may have been deleted."
+            />
           )
         }
       </QueryStates>
