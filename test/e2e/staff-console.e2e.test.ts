@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
+import { DEMO_ADMIN_ID, DEMO_STAFF_ID } from "../dev/demo-users.ts";
 import { DESKTOP, useBrowser } from "./browser.ts";
 import { createCustomer, liffAppUrl, sendAs, waitForBotMessages } from "./sandbox.ts";
 
@@ -56,4 +56,34 @@ describe("staff console", () => {
     expect(new URL(page.url()).pathname).toBe("/coupons");
     await context.close();
   }, 60_000);
+
+  it("gives admins one entry to the console: its home lists every area, and the area bar marks where they are", async ({
+    task,
+    onTestFailed,
+  }) => {
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(liffAppUrl(urls, "/admin", DEMO_ADMIN_ID));
+    const areas = page.getByRole("navigation", { name: /Admin areas/ });
+    await areas.waitFor({ timeout: 20_000 });
+    // The header has one admin entry, not one per area.
+    const header = page.getByRole("navigation", { name: /Areas$/ });
+    expect(await header.getByRole("link", { name: /セグメント/ }).count()).toBe(0);
+    expect(await header.getByRole("link", { name: /管理/ }).count()).toBe(1);
+
+    const main = page.getByRole("main");
+    await main.getByRole("link", { name: /ステップ配信/ }).click();
+    await page.getByRole("heading", { level: 1, name: /ステップ配信/ }).waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe("/admin/scenarios");
+    expect(await areas.getByRole("link", { name: /ステップ配信/ }).getAttribute("aria-current")).toBe("page");
+    expect(await areas.getByRole("link", { name: /管理トップ/ }).getAttribute("aria-current")).toBeNull();
+
+    // Every area the bar offers opens a screen of its own, not the not-found page.
+    for (const href of await areas.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) {
+      await areas.locator(`a[href="${href}"]`).click();
+      await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 20_000 });
+      expect(await page.getByText("ページが見つかりません").count(), href).toBe(0);
+    }
+    await context.close();
+  }, 90_000);
 });

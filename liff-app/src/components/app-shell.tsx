@@ -6,14 +6,38 @@ export interface NavItem {
   href: string;
   ja: string;
   en: string;
+  /** current only on this very path, not below it (an area's overview) */
+  exact?: boolean;
 }
 
-function isActive(href: string, location: string): boolean {
-  return href === "/" ? location === "/" : location === href || location.startsWith(`${href}/`);
+function isActive({ href, exact }: NavItem, location: string): boolean {
+  return href === "/" || exact ? location === href : location === href || location.startsWith(`${href}/`);
 }
 
-/** Header (brand + the areas this person may use) and the main landmark, which takes focus on navigation. */
-export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNode }) {
+function NavLinks({ items, label, className }: { items: readonly NavItem[]; label: string; className: string }) {
+  const [location] = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the row scrolls sideways: keep the current area in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [location]);
+  return (
+    <nav ref={nav} className={className} aria-label={label}>
+      {items.map((item) => (
+        <Link key={item.href} href={item.href} aria-current={isActive(item, location) ? "page" : undefined}>
+          <Bi ja={item.ja} en={item.en} />
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * Header (brand + the areas this person may use), an area's own sub-navigation under it when there is one
+ * (the admin console's), and the main landmark, which takes focus on navigation.
+ */
+export function AppShell({ nav, subnav, children }: { nav: NavItem[]; subnav?: readonly NavItem[] | undefined; children: ReactNode }) {
   const [location] = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -38,16 +62,9 @@ export function AppShell({ nav, children }: { nav: NavItem[]; children: ReactNod
           </span>
           Enishi
         </Link>
-        {nav.length > 1 ? (
-          <nav className="app-nav" aria-label="画面 / Areas">
-            {nav.map((item) => (
-              <Link key={item.href} href={item.href} aria-current={isActive(item.href, location) ? "page" : undefined}>
-                <Bi ja={item.ja} en={item.en} />
-              </Link>
-            ))}
-          </nav>
-        ) : null}
+        {nav.length > 1 ? <NavLinks items={nav} label="画面 / Areas" className="app-nav" /> : null}
       </header>
+      {subnav ? <NavLinks items={subnav} label="管理メニュー / Admin areas" className="sub-nav" /> : null}
       <main ref={main} id="main" tabIndex={-1}>
         {children}
       </main>
