@@ -17,11 +17,13 @@ function isActive({ href, exact }: NavItem, location: string): boolean {
 function NavLinks({ items, label, className }: { items: readonly NavItem[]; label: string; className: string }) {
   const [location] = useLocation();
   const nav = useRef<HTMLElement>(null);
-  // On a phone the row scrolls sideways: keep the current area in view.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  // On a phone the row scrolls sideways: keep the current area in view (again when the items arrive with
+  // the person's roles).
+  const current = items.find((item) => isActive(item, location))?.href;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the current item changes
   useEffect(() => {
     nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [location]);
+  }, [current]);
   return (
     <nav ref={nav} className={className} aria-label={label}>
       {items.map((item) => (
