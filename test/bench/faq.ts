@@ -6,7 +6,8 @@
  * - localgovfaq: P@1 / SR@5 / MRR on the README's test split, next to its BM25 and the paper's figures;
  * - cost: ms per message, index build time and load time of the serialized index (what a fresh Worker
  *   isolate reads from D1 instead of building) with 500 entries, on Node, and the serialized size.
- * `--cold` / `--cold-load`: the first build / the first load of 500 entries in a fresh process only.
+ * `--cold`: the first build of 500 entries in a fresh process only; `--cold-load`: the first load of them
+ * plus the first decide() (a fresh isolate's first FAQ message), medians of 9 fresh processes.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,27 +38,25 @@ if (!existsSync(join(dataDir, "salon", "faq.json")) || !existsSync(join(dataDir,
 const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(dataDir, ...path), "utf8"));
 
 // --cold-load FILE: only the first load of a serialized index in this process (the fresh isolate's path:
-// nothing of the matcher has run yet), then its first decision. Without FILE: write one for 500 shop-sized
-// entries and run that in a fresh process.
+// nothing of the matcher has run yet), then its first decision; prints them as JSON. Without FILE: write one
+// for 500 shop-sized entries and run that in COLD_RUNS fresh processes, printing the medians.
+const COLD_RUNS = 9;
 if (process.argv.includes("--cold-load")) {
   const file = process.argv[process.argv.indexOf("--cold-load") + 1];
   if (file && !file.startsWith("--")) {
     const bytes = new Uint8Array(readFileSync(file));
     const t0 = performance.now();
     const index = deserializeFaqIndex(bytes);
-    const first = performance.now() - t0;
+    const load = performance.now() - t0;
     const t1 = performance.now();
     decide(index, "駐車場はありますか");
     const decided = performance.now() - t1;
     const t2 = performance.now();
     deserializeFaqIndex(bytes);
-    console.log(
-      `first load of 500 shop-sized entries (${(bytes.length / 1024).toFixed(0)} kB) in a fresh process: ${first.toFixed(1)} ms (second: ${(performance.now() - t2).toFixed(1)} ms); then its first decide(): ${decided.toFixed(1)} ms`,
-    );
+    console.log(JSON.stringify({ kB: bytes.length / 1024, load, decide: decided, second: performance.now() - t2 }));
     process.exit(0);
   }
 }
-
 // --cold: only the first build of 500 shop-sized entries in this process (JIT and ICU cold, as in a
 // fresh Worker isolate), then exit.
 if (process.argv.includes("--cold") || process.argv.includes("--cold-load")) {
@@ -72,7 +71,22 @@ if (process.argv.includes("--cold") || process.argv.includes("--cold-load")) {
     const path = join(mkdtempSync(join(tmpdir(), "faq-bench-")), "index.bin");
     writeFileSync(path, serializeFaqIndex(buildFaqIndex(entries)));
     const args = [...process.execArgv, fileURLToPath(import.meta.url), "--cold-load", path];
-    process.stdout.write(execFileSync(process.execPath, args, { encoding: "utf8" }));
+    const runs = Array.from(
+      { length: COLD_RUNS },
+      () =>
+        JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" })) as {
+          kB: number;
+          load: number;
+          decide: number;
+          second: number;
+        },
+    );
+    const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1] as number;
+    const figure = (values: number[]): string =>
+      `${median(values).toFixed(1)} ms (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
+    console.log(
+      `500 shop-sized entries (${runs[0]?.kB.toFixed(0)} kB), median of ${COLD_RUNS} fresh processes (range): first load ${figure(runs.map((r) => r.load))}, then its first decide() ${figure(runs.map((r) => r.decide))}; together ${figure(runs.map((r) => r.load + r.decide))} (goal ≤ 10 ms); a second load ${figure(runs.map((r) => r.second))}`,
+    );
     process.exit(0);
   }
   const t0 = performance.now();

@@ -48,7 +48,7 @@ export function accumulate(index: FaqIndex, bag: TermBag): Accumulators {
       acc.unknownMass += wq * index.unknownIdf;
       continue;
     }
-    const idf = index.idf[id] as number;
+    const idf = index.idfByDf[index.df[id] as number] as number;
     const wi = wq * idf;
     acc.mass += wi;
     acc.idealBm25 += wi * (BM25_K1 + 1);
@@ -58,21 +58,21 @@ export function accumulate(index: FaqIndex, bag: TermBag): Accumulators {
     const phr = index.phrasingPostings;
     for (let k = phr.start[id] as number, end = Math.min(phr.start[id + 1] as number, phr.item.length); k < end; k++) {
       const p = phr.item[k] as number;
-      const wp = phr.value[k] as number; // negative: the entry's answer has the term too
+      const wp = phr.palette[phr.code[k] as number] as number; // negative: the entry's answer has the term too
       if (covered[p] === 0) acc.touchedPhrasings.push(p);
       covered[p] = (covered[p] as number) + wi;
       matched[p] = (matched[p] as number) + Math.abs(wp) * idf;
       if (wp < 0) alsoInAnswer[p] = (alsoInAnswer[p] as number) + wi;
     }
-    const ans = index.answerPostings;
-    for (let k = ans.start[id] as number, end = Math.min(ans.start[id + 1] as number, ans.item.length); k < end; k++) {
-      const e = ans.item[k] as number;
-      answerCovered[e] = (answerCovered[e] as number) + wi;
-    }
     const ent = index.entryPostings;
     for (let k = ent.start[id] as number, end = Math.min(ent.start[id + 1] as number, ent.item.length); k < end; k++) {
       const e = ent.item[k] as number;
-      const tf = ent.value[k] as number;
+      let tf = ent.palette[ent.code[k] as number] as number;
+      if (tf < 0) {
+        // the entry's answer has the term
+        answerCovered[e] = (answerCovered[e] as number) + wi;
+        tf = -tf;
+      }
       if (bm25[e] === 0) acc.touchedEntries.push(e);
       bm25[e] = (bm25[e] as number) + (wi * tf * (BM25_K1 + 1)) / (tf + (index.entryNorm[e] as number));
     }

@@ -23,7 +23,12 @@ export interface FaqIndex {
   lexicon: Lexicon;
   /** term → id (ids index idf and the postings) */
   termIds: TermTable;
-  idf: Float64Array;
+  /**
+   * per term: the number of entries containing it; its idf is idfByDf[df]. idf depends on df alone, so
+   * a few hundred floats serve every term, and a stored index keeps df as small integers.
+   */
+  df: Int32Array;
+  idfByDf: Float64Array;
   /** idf of a term no entry contains: what an off-topic word in a message weighs */
   unknownIdf: number;
   /** per phrasing: owning entry, Σ weight·idf of its terms, 1 if learned (staff/customers) */
@@ -35,10 +40,8 @@ export interface FaqIndex {
   answerConcepts: string[][];
   /** term → phrasings; value: weight, negated when the entry's answer has the term too */
   phrasingPostings: Postings;
-  /** term → entries; value: term frequency in the whole entry (BM25) */
+  /** term → entries; value: term frequency in the whole entry (BM25), negated when the answer has the term */
   entryPostings: Postings;
-  /** term → entries whose answer contains it */
-  answerPostings: Postings;
   /** per entry: BM25 length normalisation k1·(1 − b + b·len/avgLen) */
   entryNorm: Float64Array;
   /** term bags of known out-of-scope messages (FaqIndexOptions.outOfScope) */
@@ -94,7 +97,6 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
 
   const phr = new TripleList();
   const ent = new TripleList();
-  const ans = new TripleList();
   const phrasingEntry: number[] = [];
   const phrasingLearned: number[] = [];
   const phrasingConcepts: string[][] = [];
@@ -117,7 +119,6 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
       touch(id);
       if (inAnswer[id] === 0) {
         inAnswer[id] = 1;
-        ans.push(id, e, 1);
         if (isConcept(term)) concepts.push(term);
       }
       answerTf[id] = (answerTf[id] as number) + w; // answers keep term frequency, for BM25
@@ -162,18 +163,19 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
       df[id] = (df[id] as number) + 1;
       const tf = (answerTf[id] as number) + QUESTION_FIELD_WEIGHT * (phrasingMax[id] as number);
       if (tf === 0) continue; // only in learned questions
-      ent.push(id, e, tf);
+      ent.push(id, e, inAnswer[id] === 1 ? -tf : tf);
       length += tf;
     }
     entryLength.push(length);
   });
 
   const n = Math.max(entries.length, 1);
-  const idf = Float64Array.from(df, (count) => bm25Idf(n, count));
+  const idfByDf = Float64Array.from({ length: entries.length + 1 }, (_, count) => bm25Idf(n, count));
   const phrasingMass = new Float64Array(phrasingEntry.length);
   for (let k = 0; k < phr.length; k++) {
     const p = phr.items[k] as number;
-    phrasingMass[p] = (phrasingMass[p] as number) + Math.abs(phr.values[k] as number) * (idf[phr.terms[k] as number] as number);
+    const idf = idfByDf[df[phr.terms[k] as number] as number] as number;
+    phrasingMass[p] = (phrasingMass[p] as number) + Math.abs(phr.values[k] as number) * idf;
   }
   const avgLength = entryLength.reduce((a, b) => a + b, 0) / n || 1;
 
@@ -181,7 +183,8 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
     entries: [...entries],
     lexicon,
     termIds: TermTable.from(termIds),
-    idf,
+    df: Int32Array.from(df),
+    idfByDf,
     unknownIdf: bm25Idf(n, 0),
     phrasingEntry: Int32Array.from(phrasingEntry),
     phrasingMass,
@@ -190,7 +193,6 @@ export function buildFaqIndex(entries: readonly FaqEntry[], options: FaqIndexOpt
     answerConcepts,
     phrasingPostings: phr.toPostings(df.length),
     entryPostings: ent.toPostings(df.length),
-    answerPostings: ans.toPostings(df.length),
     entryNorm: Float64Array.from(entryLength, (len) => BM25_K1 * (1 - BM25_B + (BM25_B * len) / avgLength)),
     outOfScope: (options.outOfScope ?? []).map((text) => analyze(classifyMessage(text).core, lexicon)),
   };

@@ -3,11 +3,17 @@
  * building a 500-entry index allocates a handful of typed arrays, and scoring walks contiguous memory.
  */
 
-/** Postings of one relation: the items of term t are at [start[t], start[t + 1]). */
+/**
+ * Postings of one relation: the items of term t are at [start[t], start[t + 1]), the value of item k is
+ * palette[code[k]]. Values are term weights or sums of a few of them, so they take few distinct values:
+ * a stored index keeps the codes as small integers and a fresh isolate loads them as they are, where a
+ * float per posting would have to be stored whole or expanded one by one.
+ */
 export interface Postings {
   start: Int32Array;
   item: Int32Array;
-  value: Float64Array;
+  code: Int32Array;
+  palette: Float64Array;
 }
 
 /**
@@ -41,7 +47,10 @@ export class TripleList {
     this.values = values;
   }
 
-  /** Counting sort by term: O(triples + terms), stable in item order. */
+  /**
+   * Counting sort by term: O(triples + terms), stable in item order; values coded in order of first
+   * appearance (0 and −0 are one value: no posting weighs 0).
+   */
   toPostings(termCount: number): Postings {
     const { terms, items, values, length } = this;
     const start = new Int32Array(termCount + 1);
@@ -52,15 +61,22 @@ export class TripleList {
     for (let t = 0; t < termCount; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
     const fill = start.slice(0, termCount);
     const item = new Int32Array(length);
-    const value = new Float64Array(length);
+    const code = new Int32Array(length);
+    const palette = new Map<number, number>();
     for (let k = 0; k < length; k++) {
       const t = terms[k] as number;
       const at = fill[t] as number;
       fill[t] = at + 1;
       item[at] = items[k] as number;
-      value[at] = values[k] as number;
+      const value = values[k] as number;
+      let c = palette.get(value);
+      if (c === undefined) {
+        c = palette.size;
+        palette.set(value, c);
+      }
+      code[at] = c;
     }
-    return { start, item, value };
+    return { start, item, code, palette: Float64Array.from(palette.keys()) };
   }
 }
 

@@ -62,7 +62,7 @@ export function bagSimilarity(index: FaqIndex, message: TermBag, mass: number, o
   let otherMass = 0;
   for (const [term, w] of other) {
     const id = index.termIds.get(term);
-    const idf = id === undefined ? index.unknownIdf : (index.idf[id] as number);
+    const idf = id === undefined ? index.unknownIdf : (index.idfByDf[index.df[id] as number] as number);
     otherMass += w * idf;
     const wq = message.get(term);
     if (wq !== undefined) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildFaqIndex, type FaqIndex, type FaqIndexOptions } from "./build.ts";
 import { decide } from "./decide.ts";
 import { loadSalon, salonPresent, salonTitle } from "./salon-data.testing.ts";
-import { deserializeFaqIndex, FAQ_INDEX_FORMAT, FaqIndexFormatError, serializeFaqIndex } from "./serialize.ts";
+import { CHECKED_WORDS, deserializeFaqIndex, FAQ_INDEX_FORMAT, FaqIndexFormatError, serializeFaqIndex } from "./serialize.ts";
 
 const SMALL = [
   { id: "parking", question: "駐車場はありますか", answer: "店舗裏に3台分の駐車場がございます。", alternates: ["車で行けますか"] },
@@ -69,9 +69,9 @@ describe("serializeFaqIndex / deserializeFaqIndex", () => {
     const index = buildFaqIndex(SMALL, options);
     const loaded = roundTrip(index);
     expect(loaded.entries).toEqual(index.entries);
-    for (const key of ["idf", "phrasingEntry", "phrasingMass", "phrasingLearned", "entryNorm"] as const)
+    for (const key of ["df", "idfByDf", "phrasingEntry", "phrasingMass", "phrasingLearned", "entryNorm"] as const)
       expect(loaded[key]).toEqual(index[key]);
-    for (const key of ["phrasingPostings", "entryPostings", "answerPostings"] as const) expect(loaded[key]).toEqual(index[key]);
+    for (const key of ["phrasingPostings", "entryPostings"] as const) expect(loaded[key]).toEqual(index[key]);
     expect(loaded.phrasingConcepts).toEqual(index.phrasingConcepts);
     expect(loaded.answerConcepts).toEqual(index.answerConcepts);
     expect(loaded.outOfScope.map((bag) => [...bag])).toEqual(index.outOfScope.map((bag) => [...bag]));
@@ -95,23 +95,14 @@ describe("serializeFaqIndex / deserializeFaqIndex", () => {
     expect(roundTrip(index).entries[0]?.id).toBe("\ufeffbom");
   });
 
-  it("keeps every float exactly: a palette of > 256 values, a −0, values that do not repeat", () => {
-    const many = Array.from({ length: 300 }, (_, i) => ({
-      id: `e${i}`,
-      question: `商品${i}番の在庫はありますか`,
-      answer: `${i}番は店頭にございます。`,
-      alternates: [],
-    }));
-    const index = buildFaqIndex(many);
-    const n = index.entryPostings.value.length;
-    expect(n).toBeGreaterThan(1000);
-    index.entryPostings.value = Float64Array.from({ length: n }, (_, k) => 1 + (k % 300) / 7); // 300 distinct, repeated
-    index.phrasingPostings.value = Float64Array.from(index.phrasingPostings.value, (v, k) => (k === 0 ? -0 : v));
-    index.phrasingMass = Float64Array.from(index.phrasingMass, (_, k) => Math.PI * k); // none repeats
+  it("keeps every float exactly: any palette, a −0, values that do not repeat", () => {
+    const index = buildFaqIndex(SMALL);
+    const { palette } = index.entryPostings;
+    index.entryPostings.palette = Float64Array.from(palette, (_, k) => (k === 0 ? -0 : Math.PI * k));
+    index.phrasingMass = Float64Array.from(index.phrasingMass, (_, k) => Math.E * k);
     const loaded = roundTrip(index);
-    expect(loaded.entryPostings.value).toEqual(index.entryPostings.value);
-    expect(Object.is(loaded.phrasingPostings.value[0], -0)).toBe(true);
-    expect(loaded.phrasingPostings.value).toEqual(index.phrasingPostings.value);
+    expect(loaded.entryPostings.palette).toEqual(index.entryPostings.palette);
+    expect(Object.is(loaded.entryPostings.palette[0], -0)).toBe(true);
     expect(loaded.phrasingMass).toEqual(index.phrasingMass);
   });
 
@@ -162,13 +153,63 @@ describe("serializeFaqIndex / deserializeFaqIndex", () => {
       refused(longer, /truncated or padded/);
     });
 
-    it("any single altered byte past the header", () => {
+    it("any single altered byte past the header (an index up to 32 kB is checked whole)", () => {
+      expect(bytes.length - 24).toBeLessThanOrEqual(4 * CHECKED_WORDS);
       for (let at = 24; at < bytes.length; at++) {
         const altered = bytes.slice();
         altered[at] = (altered[at] as number) ^ 0x5a;
         refused(altered, /checksum mismatch/);
       }
     });
+  });
+});
+
+describe("a large serialized index (checksum on a sample of words)", () => {
+  // 150 entries with their own words (kanji pairs): ~110 kB, over three times the 32 kB checked whole
+  const word = (i: number) => String.fromCharCode(0x4e00 + ((i * 37) % 5000), 0x4e00 + ((i * 91 + 7) % 5000));
+  const entries = Array.from({ length: 150 }, (_, i) => ({
+    id: `e${i}`,
+    question: `${word(i)}の在庫と${word(i + 1000)}の送料はどうなっていますか`,
+    answer: `${word(i + 2000)}は店頭にございます。送料は${i * 10}円、${word(i + 3000)}もご利用いただけます。`,
+    alternates: [`${word(i + 4000)}の値段は？`],
+  }));
+  const index = buildFaqIndex(entries, { outOfScope: ["求人の応募をしたいです"], synonyms: { car: ["くるま", "suv"] } });
+  const bytes = serializeFaqIndex(index);
+  const messages = [...MESSAGES, `${word(12)}の送料はいくら？`, "在庫ありますか", "suvで行けますか"];
+  const expected = decisions(index, messages);
+
+  it("is larger than what the checksum reads whole", () => {
+    expect(bytes.length - 24).toBeGreaterThan(3 * 4 * CHECKED_WORDS);
+  });
+
+  it("refuses an altered stretch of 1 kB anywhere", () => {
+    for (let at = 24; at + 1024 <= bytes.length; at += 1000) {
+      const altered = bytes.slice();
+      for (let k = at; k < at + 1024; k++) altered[k] = (altered[k] as number) ^ 0x5a;
+      expect(() => deserializeFaqIndex(altered)).toThrow(FaqIndexFormatError);
+    }
+  });
+
+  it("refuses a single altered byte where the checksum reads; elsewhere loads an index that decides without throwing", () => {
+    let refused = 0;
+    for (let at = 24; at < bytes.length; at += 61) {
+      const altered = bytes.slice();
+      altered[at] = (altered[at] as number) ^ 0xff;
+      let loaded: FaqIndex;
+      try {
+        loaded = deserializeFaqIndex(altered);
+      } catch (error) {
+        expect(error).toBeInstanceOf(FaqIndexFormatError);
+        refused++;
+        continue;
+      }
+      expect(decisions(loaded, messages)).toHaveLength(messages.length);
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("round-trips with the same decisions", () => {
+    expect(decisions(roundTrip(index), messages)).toEqual(expected);
   });
 });
 

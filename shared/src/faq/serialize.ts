@@ -7,10 +7,11 @@
  *   magic "EFQI" · u32 format · u32 total length · two u32 checksums of sampled words (see `sample`) · u32 0
  *   then sections in a fixed order, each 8-byte aligned: u32 tag · u32 element count · the elements.
  * Loading is near zero-copy, because a fresh isolate runs it before the JIT has compiled anything (every
- * loop over the bytes costs ~10–25 ns per element there): the term table (TermTable) and the lexicon trie
- * are stored ready to use and become views of the bytes; integers stored narrower than the index holds them
- * are widened natively (TypedArray.set); strings (entries, concepts, latin words) are one UTF-16 block
- * decoded once. The loops left are the float palettes (idf, postings values) and a few per-entry ones.
+ * loop over the bytes costs ~20–60 ns per element there): the term table (TermTable), the lexicon trie,
+ * the postings (values as palette codes) and idf (by df) are stored as the index holds them and become
+ * views of the bytes, integers stored narrower being widened natively (TypedArray.set); strings (entries,
+ * concepts, latin words) are one UTF-16 block decoded once. What is left to loop over is per entry or
+ * per phrasing (entries, concept lists), not per term or per posting.
  *
  * The format number changes whenever the layout does. It does not say which matcher code built the
  * index: a stored index must also be keyed by the code's identity (the bot uses the Worker's version id).
@@ -23,7 +24,7 @@ import { type Lexicon, rootTable, type TermBag } from "./tokenize.ts";
 /** "EFQI" */
 const MAGIC = [0x45, 0x46, 0x51, 0x49] as const;
 /** Bump on any change of the layout below. */
-export const FAQ_INDEX_FORMAT = 2;
+export const FAQ_INDEX_FORMAT = 3;
 const HEADER_BYTES = 24;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -40,28 +41,30 @@ const Tag = {
   TermBigram: 8,
   TermStart: 9,
   TermChars: 10,
-  Idf: 11,
-  PhrasingEntry: 12,
-  PhrasingMass: 13,
-  PhrasingLearned: 14,
-  EntryNorm: 15,
-  PhrasingConceptCounts: 16,
-  PhrasingConcepts: 17,
-  AnswerConceptCounts: 18,
-  AnswerConcepts: 19,
-  PostingsStart: 20,
-  PostingsItem: 21,
-  PostingsValue: 22,
-  OutOfScopeSizes: 23,
-  OutOfScopeKeys: 24,
-  OutOfScopeWeights: 25,
-  LexiconChildStart: 26,
-  LexiconChildCode: 27,
-  LexiconChildNode: 28,
-  LexiconTermStart: 29,
-  LexiconTermConcept: 30,
-  LexiconConcepts: 31,
-  LexiconLatin: 32,
+  Df: 11,
+  IdfByDf: 12,
+  PhrasingEntry: 13,
+  PhrasingMass: 14,
+  PhrasingLearned: 15,
+  EntryNorm: 16,
+  PhrasingConceptCounts: 17,
+  PhrasingConcepts: 18,
+  AnswerConceptCounts: 19,
+  AnswerConcepts: 20,
+  PostingsStart: 21,
+  PostingsItem: 22,
+  PostingsCode: 23,
+  PostingsPalette: 24,
+  OutOfScopeSizes: 25,
+  OutOfScopeKeys: 26,
+  OutOfScopeWeights: 27,
+  LexiconChildStart: 28,
+  LexiconChildCode: 29,
+  LexiconChildNode: 30,
+  LexiconTermStart: 31,
+  LexiconTermConcept: 32,
+  LexiconConcepts: 33,
+  LexiconLatin: 34,
 } as const;
 type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -85,19 +88,21 @@ function fail(message: string): never {
   throw new FaqIndexFormatError(`serialized FAQ index refused: ${message}`);
 }
 
-/** Words the checksum reads at most: every word of an index up to 64 kB, evenly spaced ones beyond. */
-export const CHECKED_WORDS = 16_384;
+/** Words the checksum reads at most: every word of an index up to 32 kB, evenly spaced ones beyond. */
+export const CHECKED_WORDS = 8192;
 
 /**
- * Fletcher-like checksum of a sample of the words after the header — every `stride`-th one, the stride
- * chosen so that at most CHECKED_WORDS are read: their sum (any one altered word changes it) and the sum
- * of the running sums (position-sensitive). A fresh isolate cannot afford a pass over every word of a
- * large index (~3–7 ms for 680 kB before the JIT starts), so past 64 kB this catches what storage does to
- * a whole row — other bytes of the same length, a mangled encoding, zeroed or shifted stretches — and a
- * single altered byte only when it lies in a sampled word; truncation and padding are caught by the
- * length in the header. Not tampering. What a missed alteration can do is bounded: the reader checks the
- * structure, lookups and loops stay within their arrays (TermTable, accumulate.ts), so it can change
- * scores but not crash or hang.
+ * Fletcher-like checksum of the words after the header, or of a sample of them — every `stride`-th one,
+ * the stride chosen so that at most CHECKED_WORDS are read: their sum (any one altered word changes it)
+ * and the sum of the running sums (position-sensitive). A fresh isolate cannot afford a pass over every
+ * word of a large index (~60 ns per word before the JIT starts: ~8 ms for the 530 kB of 500 entries,
+ * ~0.5 ms for 8,192 words), so past 32 kB this catches what storage does to a whole row or a stretch of
+ * it — other bytes, a mangled encoding, zeroed or shifted stretches — and a single altered byte only
+ * when it lies in a sampled word; truncation and padding are caught by the length in the header. Not
+ * tampering. What a missed alteration can do is bounded: the reader checks the structure and every index
+ * it hands to code that would throw on a bad one (phrasing → entry, trie → concept), and lookups and
+ * loops stay within their arrays (TermTable, accumulate.ts): scores may change, decide() does not crash or
+ * hang.
  */
 function checksum(words: Int32Array): [number, number] {
   const stride = Math.ceil(words.length / CHECKED_WORDS) || 1;
@@ -144,30 +149,6 @@ function ints(values: ArrayLike<number>): Uint8Array | Uint16Array | Int32Array 
   return Int32Array.from(values);
 }
 
-/**
- * Floats as a palette of their distinct values plus an index into it per element, when that is smaller
- * (term weights and idf take a few hundred distinct values); else as they are (empty palette).
- */
-function floats(values: Float64Array): [Float64Array, Section] {
-  const raw: [Float64Array, Section] = [new Float64Array(0), values];
-  const palette = new Map<number, number>();
-  const index = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v === 0 && 1 / v < 0) return raw; // −0: a Map key would lose the sign
-    let k = palette.get(v);
-    if (k === undefined) {
-      if (palette.size === 0x10000) return raw;
-      k = palette.size;
-      palette.set(v, k);
-    }
-    index[i] = k;
-  }
-  const width = palette.size <= 0x100 ? 1 : 2;
-  if (palette.size * 8 + values.length * width >= values.byteLength) return raw;
-  return [Float64Array.from(palette.keys()), width === 1 ? Uint8Array.from(index) : index];
-}
-
 class Writer {
   readonly sections: Array<[number, Section]> = [];
   ints(tag: Tag, values: ArrayLike<number>): void {
@@ -176,14 +157,11 @@ class Writer {
   raw(tag: Tag, data: Section): void {
     this.sections.push([tag, data]);
   }
-  floats(tag: Tag, values: Float64Array): void {
-    const [palette, data] = floats(values);
-    this.sections.push([tag, palette], [tag, data]);
-  }
   postings(p: Postings): void {
     this.ints(Tag.PostingsStart, p.start);
     this.ints(Tag.PostingsItem, p.item);
-    this.floats(Tag.PostingsValue, p.value);
+    this.ints(Tag.PostingsCode, p.code);
+    this.raw(Tag.PostingsPalette, p.palette);
   }
   /** string[][] as counts and pool ids */
   lists(countTag: Tag, listTag: Tag, lists: readonly (readonly string[])[], pool: StringPool): void {
@@ -248,22 +226,22 @@ export function serializeFaqIndex(index: FaqIndex): Uint8Array {
   rest.raw(Tag.TermBigram, termIds.bigram);
   rest.ints(Tag.TermStart, termIds.start);
   rest.raw(Tag.TermChars, termIds.chars);
-  rest.floats(Tag.Idf, index.idf);
+  rest.ints(Tag.Df, index.df);
+  rest.raw(Tag.IdfByDf, index.idfByDf);
   rest.ints(Tag.PhrasingEntry, index.phrasingEntry);
-  rest.floats(Tag.PhrasingMass, index.phrasingMass);
+  rest.raw(Tag.PhrasingMass, index.phrasingMass);
   rest.raw(Tag.PhrasingLearned, index.phrasingLearned);
-  rest.floats(Tag.EntryNorm, index.entryNorm);
+  rest.raw(Tag.EntryNorm, index.entryNorm);
   rest.lists(Tag.PhrasingConceptCounts, Tag.PhrasingConcepts, index.phrasingConcepts, pool);
   rest.lists(Tag.AnswerConceptCounts, Tag.AnswerConcepts, index.answerConcepts, pool);
   rest.postings(index.phrasingPostings);
   rest.postings(index.entryPostings);
-  rest.postings(index.answerPostings);
   rest.ints(
     Tag.OutOfScopeSizes,
     Array.from(index.outOfScope, (bag) => bag.size),
   );
   rest.raw(Tag.OutOfScopeKeys, Int32Array.from(bagKeys));
-  rest.floats(Tag.OutOfScopeWeights, Float64Array.from(bagWeights));
+  rest.raw(Tag.OutOfScopeWeights, Float64Array.from(bagWeights));
   writeLexicon(rest, index.lexicon, pool);
 
   const lengths = Int32Array.from(pool.strings, (text) => text.length);
@@ -354,32 +332,20 @@ class Reader {
     return data;
   }
 
-  floats(tag: Tag, expected?: number): Float64Array {
-    const palette = this.section(tag);
-    if (!(palette instanceof Float64Array)) fail(`section ${tag} has no palette`);
+  float64(tag: Tag, expected?: number): Float64Array {
     const data = this.section(tag, expected);
-    if (palette.length === 0) {
-      if (!(data instanceof Float64Array)) fail(`section ${tag} holds no floats`);
-      return data;
-    }
-    if (!(data instanceof Uint8Array || data instanceof Uint16Array)) fail(`section ${tag} holds no palette indices`);
-    if (palette.length === 1) return new Float64Array(data.length).fill(palette[0] as number);
-    const values = new Float64Array(data.length);
-    for (let i = 0; i < data.length; i++) {
-      const v = palette[data[i] as number];
-      if (v === undefined) fail(`section ${tag} refers past its palette`);
-      values[i] = v;
-    }
-    return values;
+    if (!(data instanceof Float64Array)) fail(`section ${tag} holds no floats`);
+    return data;
   }
 
-  /** Offsets are checked at both ends only: accumulate.ts keeps every walk within `item`. */
+  /** Offsets are checked at both ends only (codes not at all): accumulate.ts keeps every walk within `item`. */
   postings(termCount: number): Postings {
     const start = this.int32(Tag.PostingsStart, termCount + 1);
     if (start[0] !== 0) fail("postings do not start at 0");
     const item = this.int32(Tag.PostingsItem, start[termCount]);
-    const value = this.floats(Tag.PostingsValue, item.length);
-    return { start, item, value };
+    const code = this.int32(Tag.PostingsCode, item.length);
+    const palette = this.float64(Tag.PostingsPalette);
+    return { start, item, code, palette };
   }
 
   lists(countTag: Tag, listTag: Tag, strings: readonly string[], expected?: number): string[][] {
@@ -454,8 +420,13 @@ function readLexicon(reader: Reader, strings: readonly string[]): Lexicon {
   const termConcept = reader.int32(Tag.LexiconTermConcept, termStart[nodes]);
   const conceptIds = reader.ints(Tag.LexiconConcepts);
   const latinFlat = reader.ints(Tag.LexiconLatin);
+  // The walk in tokenize.ts trusts the trie's ranges and concept numbers: a thousand nodes, checked here.
   if (nodes < 1 || childStart[0] !== 0 || termStart[0] !== 0) fail("malformed lexicon trie");
+  for (let node = 0; node < nodes; node++)
+    if ((childStart[node + 1] as number) < (childStart[node] as number) || (termStart[node + 1] as number) < (termStart[node] as number))
+      fail(`lexicon node ${node} has a broken range`);
   const concepts = Array.from(conceptIds, (id) => stringAt(strings, id));
+  for (let k = 0; k < termConcept.length; k++) if ((termConcept[k] as number) >>> 0 >= concepts.length) fail("lexicon form of no concept");
   const latin: Lexicon["latin"] = new Map();
   for (let k = 0; k < latinFlat.length; ) {
     const word = stringAt(strings, latinFlat[k] as number);
@@ -527,22 +498,22 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
   if (k !== entryStrings.length) fail("entry strings do not add up");
 
   const termIds = readTermTable(reader, termCount);
-  const idf = reader.floats(Tag.Idf, termCount);
+  const df = reader.int32(Tag.Df, termCount);
+  const idfByDf = reader.float64(Tag.IdfByDf, entryCount + 1);
   const phrasingEntry = reader.int32(Tag.PhrasingEntry, phrasingCount);
   // ranking looks entries up by these: each must be one
   for (let p = 0; p < phrasingCount; p++) if ((phrasingEntry[p] as number) >= entryCount) fail(`phrasing ${p} of no entry`);
-  const phrasingMass = reader.floats(Tag.PhrasingMass, phrasingCount);
+  const phrasingMass = reader.float64(Tag.PhrasingMass, phrasingCount);
   const phrasingLearned = reader.uint8(Tag.PhrasingLearned, phrasingCount);
-  const entryNorm = reader.floats(Tag.EntryNorm, entryCount);
+  const entryNorm = reader.float64(Tag.EntryNorm, entryCount);
   const phrasingConcepts = reader.lists(Tag.PhrasingConceptCounts, Tag.PhrasingConcepts, strings, phrasingCount);
   const answerConcepts = reader.lists(Tag.AnswerConceptCounts, Tag.AnswerConcepts, strings, entryCount);
   const phrasingPostings = reader.postings(termCount);
   const entryPostings = reader.postings(termCount);
-  const answerPostings = reader.postings(termCount);
 
   const bagSizes = reader.ints(Tag.OutOfScopeSizes, outOfScopeCount);
   const bagKeys = reader.ints(Tag.OutOfScopeKeys);
-  const bagWeights = reader.floats(Tag.OutOfScopeWeights, bagKeys.length);
+  const bagWeights = reader.float64(Tag.OutOfScopeWeights, bagKeys.length);
   const outOfScope: TermBag[] = [];
   k = 0;
   for (let b = 0; b < outOfScopeCount; b++) {
@@ -561,7 +532,8 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
     entries,
     lexicon,
     termIds,
-    idf,
+    df,
+    idfByDf,
     unknownIdf,
     phrasingEntry,
     phrasingMass,
@@ -570,7 +542,6 @@ export function deserializeFaqIndex(bytes: Uint8Array): FaqIndex {
     answerConcepts,
     phrasingPostings,
     entryPostings,
-    answerPostings,
     entryNorm,
     outOfScope,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, compileLexicon } from "./tokenize.ts";
+import { analyze, compactCode, compileLexicon } from "./tokenize.ts";
 
 const lexicon = compileLexicon();
 const terms = (text: string) => analyze(text, lexicon);
@@ -43,5 +43,18 @@ describe("analyze", () => {
   it("accepts a shop's own synonym groups", () => {
     const shop = compileLexicon({ headSpa: ["ヘッドスパ", "頭皮マッサージ"] });
     expect(analyze("頭皮マッサージはありますか", shop).has("c:headSpa")).toBe(true);
+  });
+});
+
+describe("compactCode", () => {
+  it("maps UTF-16 codes to 15 bits as the 64 K table it replaced did (bigram keys are stored in indexes)", () => {
+    const table = new Uint16Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) table[code] = 0x7000 + (code % 0x1000);
+    for (let code = 0; code < 0x100; code++) table[code] = code;
+    for (let code = 0x3000; code < 0x3100; code++) table[code] = code - 0x3000 + 0x100;
+    for (let code = 0x3400; code < 0xa000; code++) table[code] = code - 0x3400 + 0x200;
+    for (let code = 0xf900; code < 0xfb00; code++) table[code] = code - 0xf900 + 0x6e00;
+    for (let code = 0; code < 0x10000; code++)
+      if (compactCode(code) !== table[code]) expect([code, compactCode(code)]).toEqual([code, table[code]]);
   });
 });
