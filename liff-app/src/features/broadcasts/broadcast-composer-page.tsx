@@ -127,11 +127,11 @@ export default function BroadcastComposerPage() {
           <legend>
             <Bi ja="配信日時" en="When" inline />
           </legend>
-          <label className="bc-inline">
+          <label className="bc-choice">
             <input type="radio" name="when" checked={when.type === "now"} onChange={() => setWhen({ type: "now" })} />
             <Bi ja="今すぐ" en="Now" inline />
           </label>
-          <label className="bc-inline">
+          <label className="bc-choice">
             <input
               type="radio"
               name="when"
@@ -148,7 +148,7 @@ export default function BroadcastComposerPage() {
               onChange={(e) => setWhen({ type: "at", local: e.target.value })}
             />
           ) : null}
-          <label className="bc-inline">
+          <label className="bc-choice">
             <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />
             <Bi ja="21:00〜9:00 は送らない（9:00 に送信）" en="Not between 21:00 and 9:00 (sent at 9:00)" inline />
           </label>
