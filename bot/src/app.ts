@@ -21,6 +21,7 @@ import { faqAdminRoutes } from "./features/faq/faq.admin.routes.ts";
 import { linkAdminRoutes, redirectRoutes } from "./features/links/links.routes.ts";
 import { meRoutes } from "./features/me/me.routes.ts";
 import { cardRoutes } from "./features/members/card.routes.ts";
+import { personalDataRoutes } from "./features/personal-data/personal-data.routes.ts";
 import { pointAdminRoutes, staffStoreRoutes } from "./features/points/points.admin.routes.ts";
 import { rankAdminRoutes } from "./features/ranks/ranks.routes.ts";
 import { richMenuAdminRoutes } from "./features/rich-menus/rich-menus.routes.ts";
@@ -97,6 +98,7 @@ const api = new Hono<AppEnv>()
   .route("/admin/rich-menus", richMenuAdminRoutes)
   .route("/admin/tags", tagAdminRoutes)
   .route("/admin/audit", auditAdminRoutes)
+  .route("/admin/friends", personalDataRoutes)
   .route("/admin/faq", faqAdminRoutes)
   .route("/admin/bot-settings", botSettingsRoutes)
   .route("/admin/canned-replies", cannedReplyAdminRoutes)

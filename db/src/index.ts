@@ -31,6 +31,8 @@ export type * from "./messages/messages.table.ts";
 export * from "./notes/canned-replies.repository.ts";
 export * from "./notes/notes.repository.ts";
 export type * from "./notes/notes.table.ts";
+export * from "./personal-data/personal-data.columns.ts";
+export * from "./personal-data/personal-data.repository.ts";
 export * from "./points/points.repository.ts";
 export type * from "./points/points.table.ts";
 export * from "./points/settings.repository.ts";
