@@ -18,6 +18,7 @@ import { couponAdminRoutes } from "./features/coupons/coupons.admin.routes.ts";
 import { couponRoutes } from "./features/coupons/coupons.routes.ts";
 import { couponStaffFriendRoutes, couponStaffRoutes } from "./features/coupons/coupons.staff.routes.ts";
 import { faqAdminRoutes } from "./features/faq/faq.admin.routes.ts";
+import { kpiRoutes } from "./features/kpis/kpis.routes.ts";
 import { linkAdminRoutes, redirectRoutes } from "./features/links/links.routes.ts";
 import { meRoutes } from "./features/me/me.routes.ts";
 import { cardRoutes } from "./features/members/card.routes.ts";
@@ -106,7 +107,8 @@ const api = new Hono<AppEnv>()
   .route("/admin/broadcasts", broadcastRoutes)
   .route("/admin/scenarios", scenarioRoutes)
   .route("/admin/events", scenarioEventRoutes)
-  .route("/admin/links", linkAdminRoutes);
+  .route("/admin/links", linkAdminRoutes)
+  .route("/admin/kpis", kpiRoutes);
 
 function errorBody(code: ErrorBody["error"]["code"], message: string, requestIdValue: string, details?: unknown): ErrorBody {
   return { error: { code, message, requestId: requestIdValue, ...(details === undefined ? {} : { details }) } };

@@ -10,6 +10,7 @@ import type {
 } from "./coupons/coupons.table.ts";
 import type { BotSettingsTable, FaqAlternatesTable, FaqEntriesTable, FaqIndexCacheTable } from "./faq/faq.table.ts";
 import type { FriendsTable } from "./friends/friends.table.ts";
+import type { FriendEventsTable } from "./kpis/kpis.table.ts";
 import type { LinkClicksTable, TrackedLinksTable } from "./links/links.table.ts";
 import type { CardScansTable, MembersTable } from "./members/members.table.ts";
 import type { MessagesTable } from "./messages/messages.table.ts";
@@ -35,6 +36,7 @@ import type { WebhookEventsTable } from "./webhook-events/webhook-events.table.t
 /** The Kysely view of the D1 schema in db/migrations. Keep in step with the migrations. */
 export interface Database {
   friends: FriendsTable;
+  friend_events: FriendEventsTable;
   webhook_events: WebhookEventsTable;
   messages: MessagesTable;
   staff_roles: StaffRolesTable;

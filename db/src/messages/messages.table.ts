@@ -23,6 +23,8 @@ export interface MessagesTable {
   error: string | null;
   staff_user_id: string | null;
   outbound_key: string | null;
+  /** What the bot did with an inbound customer message (migration 0013, decision 022); null for outbound rows. */
+  bot_action: string | null;
   created_at: number;
   sent_at: number | null;
 }

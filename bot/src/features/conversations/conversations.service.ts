@@ -1,4 +1,4 @@
-import { findFaqEntry, findInboundMessageId, insertInboundMessage, touchFriendActivity } from "@enishi/db";
+import { type BotAction, findFaqEntry, findInboundMessageId, insertInboundMessage, recordBotAction, touchFriendActivity } from "@enishi/db";
 import { botMayAnswer, type PostbackAction, parsePostback } from "@enishi/shared";
 import type { Deps } from "../../deps.ts";
 import { notifyInbox } from "../../inbox/notify.ts";
@@ -61,11 +61,13 @@ export async function handleMessage(deps: Deps, event: MessageEvent, userId: str
   if (event.mode !== "active") return;
   const turn = turnOf(event, userId);
   const chat = await currentTakeover(deps, userId, event.timestamp);
+  let action: BotAction;
   if (!botMayAnswer(chat.takeover)) {
     await noteCustomerWhileWaiting(deps, turn);
+    action = "staff";
   } else if (message.type === "text" && message.text) {
     const messageId = inserted ?? (await findInboundMessageId(deps.db, event.webhookEventId)) ?? null;
-    await answerCustomerText(deps, { ...turn, chat, text: message.text, messageId });
+    action = await answerCustomerText(deps, { ...turn, chat, text: message.text, messageId });
   } else {
     await sendToUser(deps.db, deps.line, {
       to: userId,
@@ -74,7 +76,10 @@ export async function handleMessage(deps: Deps, event: MessageEvent, userId: str
       key: turn.key,
       replyToken: turn.replyToken,
     });
+    action = "other";
   }
+  // What the bot did with this message, on its own timeline row: the KPIs' automation and escalation rates.
+  await recordBotAction(deps.db, event.webhookEventId, action);
   await notifyInbox(deps.env, { type: "message", userId, messageId: null });
 }
 
@@ -116,6 +121,10 @@ export async function handlePostback(deps: Deps, event: PostbackEvent, userId: s
     if (id !== undefined) await notifyInbox(deps.env, { type: "message", userId, messageId: id });
   }
   const turn = turnOf(event, userId);
+  // Taps recorded as customer messages (tapped !== null) get the bot's decision too (decision 022).
+  const record = async (decision: BotAction) => {
+    if (tapped !== null) await recordBotAction(deps.db, event.webhookEventId, decision);
+  };
   switch (action.action) {
     case "open-card":
       await sendToUser(deps.db, deps.line, {
@@ -129,16 +138,25 @@ export async function handlePostback(deps: Deps, event: PostbackEvent, userId: s
     case "link-account":
       await startAccountLink(deps, event, userId);
       return;
-    case "contact-staff":
-      await handOverToStaff(deps, { ...turn, reason: "requested" });
+    case "contact-staff": {
+      const change = await handOverToStaff(deps, { ...turn, reason: "requested" });
+      // Already with a person: this tap handed nothing over.
+      await record(change === null ? "staff" : "handover");
       break;
+    }
     case "faq-answer":
     case "faq-feedback": {
       // Buttons of an earlier answer, tapped after the chat went to a person: the person answers.
       const chat = await currentTakeover(deps, userId, event.timestamp);
-      if (!botMayAnswer(chat.takeover)) return;
-      if (action.action === "faq-answer") await answerChosenEntry(deps, { ...turn, chat, entryId: action.id });
-      else await handleFeedback(deps, { ...turn, chat, entryId: action.id, solved: action.solved === "yes" });
+      if (!botMayAnswer(chat.takeover)) {
+        await record("staff");
+        return;
+      }
+      const decision =
+        action.action === "faq-answer"
+          ? await answerChosenEntry(deps, { ...turn, chat, entryId: action.id })
+          : await handleFeedback(deps, { ...turn, chat, entryId: action.id, solved: action.solved === "yes" });
+      await record(decision);
       break;
     }
   }

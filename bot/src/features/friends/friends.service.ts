@@ -1,5 +1,5 @@
 import type { FriendProfile } from "@enishi/db";
-import { ensureFriend, markFriendBlocked, updateFriendProfile, upsertFollowedFriend } from "@enishi/db";
+import { ensureFriend, markFriendBlocked, recordFriendEvent, updateFriendProfile, upsertFollowedFriend } from "@enishi/db";
 import type { Deps } from "../../deps.ts";
 import { callLine } from "../../line/call.ts";
 import { LineApiError } from "../../line/errors.ts";
@@ -36,6 +36,8 @@ export async function fetchProfile(deps: Deps, userId: string): Promise<FriendPr
 export async function handleFollow(deps: Deps, event: FollowEvent, userId: string): Promise<void> {
   const profile = await fetchProfile(deps, userId);
   await upsertFollowedFriend(deps.db, userId, event.timestamp, profile);
+  // The follow log behind the KPI dashboard (friends keeps only the latest follow): decision 022.
+  await recordFriendEvent(deps.db, userId, "follow", event.timestamp);
   if (event.mode !== "active") return;
   await sendToUser(deps.db, deps.line, {
     to: userId,
@@ -49,6 +51,7 @@ export async function handleFollow(deps: Deps, event: FollowEvent, userId: strin
 /** Unfollow = blocked. The friend and their history stay: they may come back, and KPIs count blocks. */
 export async function handleUnfollow(deps: Deps, userId: string, at: number): Promise<void> {
   await markFriendBlocked(deps.db, userId, at);
+  await recordFriendEvent(deps.db, userId, "unfollow", at);
 }
 
 /** A message from someone we have no row for (friend before Enishi): create them with their profile. */

@@ -1,0 +1,4 @@
+export * from "./csv.ts";
+export * from "./days.ts";
+export * from "./report.ts";
+export * from "./rfm.ts";
