@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF_ID } from "../dev/demo-users.ts";
 import { PHONE, useBrowser } from "./browser.ts";
-import { createCustomer, liffAppUrl } from "./sandbox.ts";
+import { createCustomer, liffAppUrl, sendAs } from "./sandbox.ts";
 
 const { urls } = inject("e2e");
 const browser = useBrowser();
@@ -74,6 +74,30 @@ describe("coupons in the LIFF app", () => {
     await scanner.getByTestId("coupon-code-redeem").click();
     await scanner.getByRole("alert").waitFor();
 
+    await context.close();
+  }, 60_000);
+
+  it("sums up a friend's coupons on their home page, and asks them to link their membership", async ({ task, onTestFailed }) => {
+    const customer = await createCustomer(urls.sandbox, `E2E ホーム ${Date.now().toString(36)}`);
+    await sendAs(urls.sandbox, customer.userId, { type: "follow" });
+    const context = await browser.newContext({ task, onTestFailed }, { viewport: PHONE });
+    const page = await context.newPage();
+
+    await page.goto(appUrl("/", customer.userId));
+    const summary = page.getByTestId("home-coupons-summary");
+    await summary.waitFor({ timeout: 20_000 });
+    // The seeded welcome coupon can be taken, none is held yet.
+    expect(await summary.textContent()).toMatch(/使えるクーポン 0 枚・もらえるクーポン \d+ 枚/);
+    expect(await page.getByTestId("home-link").getAttribute("data-linked")).toBe("false");
+
+    await page.goto(appUrl("/coupons", customer.userId));
+    await page.getByTestId("coupon-card").filter({ hasText: "はじめてクーポン" }).click();
+    await page.getByTestId("claim-coupon").click();
+    await page.getByTestId("use-now-link").waitFor();
+
+    await page.getByRole("link", { name: /ホーム/ }).click();
+    await summary.filter({ hasText: "使えるクーポン 1 枚" }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("home-coupons").textContent()).toContain("期限が近いもの：はじめてクーポン");
     await context.close();
   }, 60_000);
 });
