@@ -40,6 +40,13 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     about: { ja: "還元率、店舗、会員ランク、ポイント調整", en: "Point rates, stores, ranks, adjustments" },
   },
   {
+    href: "/admin/personal-data",
+    ja: "個人データ",
+    en: "Personal data",
+    group: "customers",
+    about: { ja: "お客さまのデータの書き出しと削除（開示・削除請求）", en: "Export or erase a customer's data (APPI requests)" },
+  },
+  {
     href: "/admin/broadcasts",
     ja: "配信",
     en: "Broadcasts",

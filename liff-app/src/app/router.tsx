@@ -40,6 +40,7 @@ const BroadcastDetailPage = lazy(() => import("../features/broadcasts/broadcast-
 const ScenarioListPage = lazy(() => import("../features/scenarios/scenario-list-page.tsx"));
 const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-editor-page.tsx"));
 const AdminLinksRoute = lazy(() => import("./routes/admin-links.tsx"));
+const PersonalDataPage = lazy(() => import("../features/personal-data/personal-data-page.tsx"));
 
 export function AppRouter() {
   const [location] = useLocation();
@@ -182,6 +183,11 @@ export function AppRouter() {
               <ScenarioEditorPage key={p.scenarioId} scenarioId={p.scenarioId === "new" ? null : p.scenarioId} />
             </RequireRole>
           )}
+        </Route>
+        <Route path="/admin/personal-data">
+          <RequireRole needs="admin">
+            <PersonalDataPage />
+          </RequireRole>
         </Route>
         <Route path="/admin/faq">
           <RequireRole needs="admin">
