@@ -110,6 +110,32 @@ describe("answering a survey", () => {
     expect(JSON.stringify(reloaded.form)).not.toContain("reward");
   });
 
+  it("lists the open surveys with where this friend stands in each: new, in progress, answered", async () => {
+    const couponId = await rewardCoupon();
+    const [fresh, started, answered, again] = await Promise.all([
+      createSurvey(form(couponId, { title: "一覧 新規" })),
+      createSurvey(form(couponId, { title: "一覧 途中" })),
+      createSurvey(form(couponId, { title: "一覧 回答済み" })),
+      createSurvey(form(couponId, { title: "一覧 何度でも", allowMultiple: true })),
+    ]);
+    const customer = await createLineUser("一覧");
+    const other = await createLineUser("他の人");
+    const progress = { method: "PUT", body: { answers: { visit: "store" }, questionId: "which" } };
+    expect((await as(customer, `/api/surveys/${started}/progress`, progress)).status).toBe(200);
+    const answers = { body: { answers: { visit: "online", nps: 8 } } };
+    expect((await as(customer, `/api/surveys/${answered}/responses`, answers)).status).toBe(201);
+    expect((await as(customer, `/api/surveys/${again}/responses`, answers)).status).toBe(201);
+    // Another friend's answers say nothing about this one.
+    expect((await as(other, `/api/surveys/${fresh}/responses`, answers)).status).toBe(201);
+
+    const list = (await (await as(customer, "/api/surveys")).json()) as { surveys: { id: string; status: string; canAnswer: boolean }[] };
+    const mine = (id: string) => list.surveys.find((s) => s.id === id);
+    expect(mine(fresh)).toMatchObject({ status: "new", canAnswer: true });
+    expect(mine(started)).toMatchObject({ status: "in_progress", canAnswer: true });
+    expect(mine(answered)).toMatchObject({ status: "submitted", canAnswer: false });
+    expect(mine(again)).toMatchObject({ status: "submitted", canAnswer: true });
+  });
+
   it("asks for a question only when its condition holds, and drops answers to questions that are hidden", async () => {
     const surveyId = await createSurvey(form(await rewardCoupon()));
     const customer = await createLineUser("分岐");

@@ -27,6 +27,22 @@ export function findResponsesOfFriend(db: Kysely<Database>, surveyId: string, li
     .execute();
 }
 
+/** All of one friend's responses to any of these surveys (the customer's survey list), in one query. */
+export function findResponsesOfFriendToSurveys(
+  db: Kysely<Database>,
+  surveyIds: readonly string[],
+  lineUserId: string,
+): Promise<SurveyResponseRow[]> {
+  if (surveyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("survey_responses")
+    .selectAll()
+    .where("line_user_id", "=", lineUserId)
+    .where("survey_id", "in", surveyIds)
+    .orderBy("seq")
+    .execute();
+}
+
 /**
  * Starts the friend's response if they have none in progress and may answer (the survey is open, and it
  * allows more than one response or they have not submitted one). One statement: the partial unique index

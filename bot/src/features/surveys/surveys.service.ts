@@ -1,8 +1,9 @@
-import type { SurveyRow } from "@enishi/db";
+import type { SurveyResponseRow, SurveyRow } from "@enishi/db";
 import {
   findInProgress,
   findOpenSurveys,
   findResponsesOfFriend,
+  findResponsesOfFriendToSurveys,
   findSurvey,
   saveProgress,
   startResponse,
@@ -35,7 +36,11 @@ async function visibleSurvey(deps: Deps, surveyId: string): Promise<SurveyRow> {
 }
 
 async function friendState(deps: Deps, survey: SurveyRow, userId: string) {
-  const responses = await findResponsesOfFriend(deps.db, survey.id, userId);
+  return stateOf(survey, await findResponsesOfFriend(deps.db, survey.id, userId));
+}
+
+/** Where a friend stands in a survey, from their responses to it. */
+function stateOf(survey: SurveyRow, responses: readonly SurveyResponseRow[]) {
   const open = responses.find((r) => r.status === "in_progress");
   const submitted = responses.filter((r) => r.status === "submitted").length;
   const status: FriendSurveyStatus = open ? "in_progress" : submitted > 0 ? "submitted" : "new";
@@ -46,12 +51,18 @@ async function friendState(deps: Deps, survey: SurveyRow, userId: string) {
 /** Open surveys with where this friend stands in each (the home screen's list). */
 export async function listSurveysForFriend(deps: Deps, userId: string) {
   const surveys = await findOpenSurveys(deps.db, 50);
-  return Promise.all(
-    surveys.map(async (s) => {
-      const { status, canAnswer } = await friendState(deps, s, userId);
-      return { id: s.id, title: s.title, description: s.description, status, canAnswer };
-    }),
+  const responses = await findResponsesOfFriendToSurveys(
+    deps.db,
+    surveys.map((s) => s.id),
+    userId,
   );
+  return surveys.map((s) => {
+    const { status, canAnswer } = stateOf(
+      s,
+      responses.filter((r) => r.survey_id === s.id),
+    );
+    return { id: s.id, title: s.title, description: s.description, status, canAnswer };
+  });
 }
 
 /** The form and this friend's progress: a reload resumes with their saved answers and question. */
