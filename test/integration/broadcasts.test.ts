@@ -144,9 +144,29 @@ describe("broadcasts", () => {
     for (const userId of realIds) expect(botTexts(await chatOf(userId))).toEqual(["春のセール開催中！"]);
   });
 
-  it("sends a personalised broadcast as one push per recipient with their own name, once each under 5xx", async () => {
+  it("sends a personalised broadcast as one push per recipient with their own name (and the coupon card), once each under 5xx", async () => {
     const { tagId, prefix, realIds } = await audience(0, [{ name: "花子" }, { name: "太郎" }, { name: "次郎" }]);
     const segmentId = await segmentOf(tagId);
+    const coupon = await expectJson<{ id: string }>(
+      await admin("/api/admin/coupons", {
+        body: {
+          title: "お名前入り配信クーポン",
+          imageUrl: null,
+          terms: "",
+          discount: { kind: "yen", value: 300 },
+          startsAt: Date.now() - MINUTE,
+          endsAt: Date.now() + 30 * 24 * 60 * MINUTE,
+          validDays: 14,
+          audience: { kind: "everyone" },
+          perUserLimit: 1,
+          totalLimit: null,
+          lottery: null,
+          redeemTag: null,
+          status: "active",
+        },
+      }),
+      201,
+    );
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "5xx", times: 2 } });
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "5xx-after-accept", times: 1 } });
     const created = await expectJson<Broadcast>(
@@ -154,15 +174,19 @@ describe("broadcasts", () => {
         body: {
           name: "お名前入り",
           audience: { type: "segment", segmentId },
-          messages: [{ type: "text", text: "{name}さん、いつもありがとうございます" }],
+          messages: [
+            { type: "text", text: "{name}さん、いつもありがとうございます" },
+            { type: "coupon", couponId: coupon.id },
+          ],
           schedule: { type: "now" },
         },
       }),
       201,
     );
     await until(created.id, "completed");
-    expect(botTexts(await chatOf(realIds[0] ?? ""))).toEqual(["花子さん、いつもありがとうございます"]);
-    expect(botTexts(await chatOf(realIds[2] ?? ""))).toEqual(["次郎さん、いつもありがとうございます"]);
+    const card = "クーポン: お名前入り配信クーポン (300円引き)";
+    expect(botTexts(await chatOf(realIds[0] ?? ""))).toEqual(["花子さん、いつもありがとうございます", card]);
+    expect(botTexts(await chatOf(realIds[2] ?? ""))).toEqual(["次郎さん、いつもありがとうございます", card]);
     expect([...deliveries(await callsFor("push", prefix)).values()]).toEqual([1, 1, 1]);
   });
 

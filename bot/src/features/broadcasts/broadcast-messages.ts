@@ -1,4 +1,4 @@
-import { findCoupon, findLinkForRedirect } from "@enishi/db";
+import { type CouponRow, findCoupon, findLinkForRedirect } from "@enishi/db";
 import { isCouponOpen } from "@enishi/shared";
 import {
   type BroadcastMessage,
@@ -80,24 +80,33 @@ async function linkUrlsFor(deps: Deps, messages: readonly BroadcastMessage[], us
   return new Map(await Promise.all(codes.map(async (code) => [code, await trackedLinkUrl(deps, code, userId)] as const)));
 }
 
+/** The coupons a composed list shows as cards, read once for all of its recipients. */
+export async function couponsOf(deps: Deps, messages: readonly BroadcastMessage[]): Promise<Map<string, CouponRow>> {
+  const ids = [...new Set(messages.flatMap((m) => (m.type === "coupon" ? [m.couponId] : [])))];
+  const rows = await Promise.all(ids.map((id) => findCoupon(deps.db, id)));
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+}
+
 /**
  * The LINE message objects for a composed list, personalised for one recipient when given: {name},
  * {rank}, {points}, and {link:CODE} as the recipient's own signed tracked-link URL. Coupon cards become
- * the coupon's Flex bubble linking to its page in the LIFF app.
+ * the coupon's Flex bubble linking to its page in the LIFF app. A sender personalising for many
+ * recipients passes the list's `coupons` (couponsOf), so they are not read again for each one.
  */
-export async function toLineMessages(deps: Deps, messages: readonly BroadcastMessage[], recipient?: Recipient): Promise<LineMessage[]> {
+export async function toLineMessages(
+  deps: Deps,
+  messages: readonly BroadcastMessage[],
+  recipient?: Recipient,
+  coupons?: ReadonlyMap<string, CouponRow>,
+): Promise<LineMessage[]> {
   const filled = recipient
     ? personaliseMessages(messages, { ...recipient.values, links: await linkUrlsFor(deps, messages, recipient.userId) })
     : [...messages];
-  const out: LineMessage[] = [];
-  for (const m of filled) {
-    if (m.type === "coupon") {
-      const coupon = await findCoupon(deps.db, m.couponId);
-      if (!coupon) throw new Error(`coupon ${m.couponId} vanished`);
-      out.push(couponFlexMessage(toCouponView(coupon), liffUrl(deps.config, `/coupons/${coupon.id}`)));
-    } else {
-      out.push(m as LineMessage);
-    }
-  }
-  return out;
+  const cards = coupons ?? (await couponsOf(deps, messages));
+  return filled.map((m) => {
+    if (m.type !== "coupon") return m as LineMessage;
+    const coupon = cards.get(m.couponId);
+    if (!coupon) throw new Error(`coupon ${m.couponId} vanished`);
+    return couponFlexMessage(toCouponView(coupon), liffUrl(deps.config, `/coupons/${coupon.id}`));
+  });
 }

@@ -5,7 +5,7 @@ import type { Deps } from "../../deps.ts";
 import { callLine } from "../../line/call.ts";
 import { LineApiError } from "../../line/errors.ts";
 import type { BroadcastBatchJob } from "./broadcast.jobs.ts";
-import { toLineMessages } from "./broadcast-messages.ts";
+import { couponsOf, toLineMessages } from "./broadcast-messages.ts";
 import { parseQuietHours } from "./broadcasts.service.ts";
 
 /** A burst 429 pauses the whole broadcast this long; its queued batches are re-enqueued by cron after. */
@@ -61,20 +61,26 @@ async function multicast(deps: Deps, row: BroadcastRow, batch: BroadcastBatchRow
  */
 async function pushEach(deps: Deps, row: BroadcastRow, batch: BroadcastBatchRow, recipients: string[]): Promise<Sent> {
   const composed = BroadcastMessagesSchema.parse(JSON.parse(row.messages));
-  const values = new Map((await findPersonalValues(deps.db, recipients)).map((v) => [v.line_user_id, v]));
+  const [personal, coupons] = await Promise.all([findPersonalValues(deps.db, recipients), couponsOf(deps, composed)]);
+  const values = new Map(personal.map((v) => [v.line_user_id, v]));
   const outcome: Sent = { sent: 0, failed: 0, requestId: null, error: null };
   const queue = [...recipients];
   async function worker(): Promise<void> {
     for (let to = queue.shift(); to !== undefined; to = queue.shift()) {
       const v = values.get(to);
-      const messages = await toLineMessages(deps, composed, {
-        userId: to,
-        values: {
-          name: v?.display_name ?? "",
-          rank: v?.rank_name ?? "",
-          points: v?.points === null || v?.points === undefined ? "" : String(v.points),
+      const messages = await toLineMessages(
+        deps,
+        composed,
+        {
+          userId: to,
+          values: {
+            name: v?.display_name ?? "",
+            rank: v?.rank_name ?? "",
+            points: v?.points === null || v?.points === undefined ? "" : String(v.points),
+          },
         },
-      });
+        coupons,
+      );
       const key = await recipientRetryKey(batch.retry_key, to);
       const recipient = to;
       try {
