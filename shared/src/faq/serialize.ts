@@ -4,7 +4,7 @@
  * Node.
  *
  * Layout (little-endian, as every platform Workers and Node run on):
- *   magic "EFQI" · u32 format · u32 total length · two u32 checksums of sampled words (see `sample`) · u32 0
+ *   magic "EFQI" · u32 format · u32 total length · two u32 checksums of the rest (see `checksum`) · u32 0
  *   then sections in a fixed order, each 8-byte aligned: u32 tag · u32 element count · the elements.
  * Loading is near zero-copy, because a fresh isolate runs it before the JIT has compiled anything (every
  * loop over the bytes costs ~20–60 ns per element there): the term table (TermTable), the lexicon trie,
