@@ -188,6 +188,12 @@ describe("broadcasts", () => {
     expect(botTexts(await chatOf(realIds[0] ?? ""))).toEqual(["花子さん、いつもありがとうございます", card]);
     expect(botTexts(await chatOf(realIds[2] ?? ""))).toEqual(["次郎さん、いつもありがとうございます", card]);
     expect([...deliveries(await callsFor("push", prefix)).values()]).toEqual([1, 1, 1]);
+
+    // The list shows each broadcast with its own progress, as its own page does.
+    const { broadcasts } = await expectJson<{ broadcasts: Broadcast[] }>(await admin("/api/admin/broadcasts"), 200);
+    expect(broadcasts.find((b) => b.id === created.id)?.progress).toMatchObject({ sent: 3, batches: { total: 1, sent: 1 } });
+    expect(broadcasts.length).toBeGreaterThan(1);
+    for (const listed of broadcasts) expect(listed.progress).toEqual((await broadcastOf(listed.id)).progress);
   });
 
   it("fires a scheduled broadcast from cron when its time comes, not before", async () => {

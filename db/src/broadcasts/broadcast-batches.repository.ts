@@ -99,9 +99,17 @@ export interface BatchTotals {
 
 /** Progress is summed from the batch rows: the broadcast row carries no counters to keep in step. */
 export async function findBatchTotals(db: Kysely<Database>, broadcastId: string): Promise<BatchTotals[]> {
+  return (await findBatchTotalsOf(db, [broadcastId])).get(broadcastId) ?? [];
+}
+
+/** findBatchTotals for several broadcasts in one query (the list), by broadcast id. */
+export async function findBatchTotalsOf(db: Kysely<Database>, broadcastIds: readonly string[]): Promise<Map<string, BatchTotals[]>> {
+  const totals = new Map<string, BatchTotals[]>();
+  if (broadcastIds.length === 0) return totals;
   const rows = await db
     .selectFrom("broadcast_batches")
     .select((eb) => [
+      "broadcast_id",
       "status",
       eb.fn.countAll<number>().as("batches"),
       eb.fn.sum<number>("recipient_count").as("recipients"),
@@ -109,17 +117,22 @@ export async function findBatchTotals(db: Kysely<Database>, broadcastId: string)
       eb.fn.sum<number>("failed_count").as("failed"),
       eb.fn.max("completed_at").as("last_completed_at"),
     ])
-    .where("broadcast_id", "=", broadcastId)
-    .groupBy("status")
+    .where("broadcast_id", "in", broadcastIds)
+    .groupBy(["broadcast_id", "status"])
     .execute();
-  return rows.map((r) => ({
-    status: r.status,
-    batches: Number(r.batches),
-    recipients: Number(r.recipients ?? 0),
-    sent: Number(r.sent ?? 0),
-    failed: Number(r.failed ?? 0),
-    lastCompletedAt: r.last_completed_at === null ? null : Number(r.last_completed_at),
-  }));
+  for (const r of rows) {
+    const list = totals.get(r.broadcast_id) ?? [];
+    list.push({
+      status: r.status,
+      batches: Number(r.batches),
+      recipients: Number(r.recipients ?? 0),
+      sent: Number(r.sent ?? 0),
+      failed: Number(r.failed ?? 0),
+      lastCompletedAt: r.last_completed_at === null ? null : Number(r.last_completed_at),
+    });
+    totals.set(r.broadcast_id, list);
+  }
+  return totals;
 }
 
 export type BatchSummaryRow = Omit<BroadcastBatchRow, "recipients" | "retry_key" | "last_recipient">;

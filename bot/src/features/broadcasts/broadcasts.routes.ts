@@ -1,4 +1,4 @@
-import { findBatchPage, findBroadcast, findRecentBroadcasts } from "@enishi/db";
+import { findBatchPage, findBroadcast } from "@enishi/db";
 import { CreateBroadcastSchema, EstimateBroadcastSchema } from "@enishi/shared/broadcasts/index";
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { validationHook } from "../../validation.ts";
-import { cancel, createBroadcast, estimate, getBroadcast, progressOf, resume, toBroadcastDto } from "./broadcasts.service.ts";
+import { cancel, createBroadcast, estimate, getBroadcast, recentBroadcasts, resume } from "./broadcasts.service.ts";
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const BatchQuery = z.object({
@@ -17,10 +17,7 @@ const BatchQuery = z.object({
 /** Admin: compose, estimate, schedule or send now, follow progress batch by batch, cancel, resume. */
 export const broadcastRoutes = new Hono<AppEnv>()
   .get("/", async function listBroadcasts(c) {
-    const rows = await findRecentBroadcasts(c.var.db, 30);
-    const deps = c.var.deps;
-    const broadcasts = await Promise.all(rows.map(async (row) => toBroadcastDto(row, await progressOf(deps, row))));
-    return c.json({ broadcasts });
+    return c.json({ broadcasts: await recentBroadcasts(c.var.deps, 30) });
   })
   .post("/estimate", zValidator("json", EstimateBroadcastSchema, validationHook), async function estimateBroadcast(c) {
     return c.json(await estimate(c.var.deps, c.req.valid("json")));

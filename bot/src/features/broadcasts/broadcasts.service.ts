@@ -1,5 +1,15 @@
 import type { BroadcastRow } from "@enishi/db";
-import { cancelBroadcast, cancelQueuedBatches, findBatchTotals, findBroadcast, insertBroadcast, resumeBroadcast } from "@enishi/db";
+import {
+  type BatchTotals,
+  cancelBroadcast,
+  cancelQueuedBatches,
+  findBatchTotals,
+  findBatchTotalsOf,
+  findBroadcast,
+  findRecentBroadcasts,
+  insertBroadcast,
+  resumeBroadcast,
+} from "@enishi/db";
 import {
   type Audience,
   type BroadcastDto,
@@ -127,11 +137,20 @@ export async function resume(deps: Deps, id: string): Promise<BroadcastDto> {
 export async function getBroadcast(deps: Deps, id: string): Promise<BroadcastDto> {
   const row = await findBroadcast(deps.db, id);
   if (!row) throw notFound("No such broadcast / 配信が見つかりません");
-  return toBroadcastDto(row, await progressOf(deps, row));
+  return toBroadcastDto(row, progressOf(row, await findBatchTotals(deps.db, row.id)));
 }
 
-export async function progressOf(deps: Deps, row: BroadcastRow): Promise<BroadcastProgress> {
-  const totals = await findBatchTotals(deps.db, row.id);
+/** The newest broadcasts with their progress: the batch totals of all of them in one query. */
+export async function recentBroadcasts(deps: Deps, limit: number): Promise<BroadcastDto[]> {
+  const rows = await findRecentBroadcasts(deps.db, limit);
+  const totals = await findBatchTotalsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toBroadcastDto(row, progressOf(row, totals.get(row.id) ?? [])));
+}
+
+function progressOf(row: BroadcastRow, totals: readonly BatchTotals[]): BroadcastProgress {
   const by = (status: string) => totals.find((t) => t.status === status);
   const sum = (pick: (t: (typeof totals)[number]) => number) => totals.reduce((n, t) => n + pick(t), 0);
   return {
