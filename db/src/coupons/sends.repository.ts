@@ -20,8 +20,27 @@ export function findCouponSend(db: Kysely<Database>, id: string): Promise<Coupon
   return db.selectFrom("coupon_sends").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function findCouponSends(db: Kysely<Database>, couponId: string, limit = 20): Promise<CouponSendRow[]> {
-  return db.selectFrom("coupon_sends").selectAll().where("coupon_id", "=", couponId).orderBy("created_at", "desc").limit(limit).execute();
+/** A coupon's newest sends, each with its batch totals (one query: sends joined to their batches). */
+export async function findCouponSendsWithTotals(
+  db: Kysely<Database>,
+  couponId: string,
+  limit = 20,
+): Promise<(CouponSendRow & SendTotals)[]> {
+  const rows = await db
+    .selectFrom("coupon_sends as s")
+    .leftJoin("coupon_send_batches as b", "b.send_id", "s.id")
+    .selectAll("s")
+    .select((eb) => [
+      eb.fn.count<number>("b.send_id").as("batches"),
+      sql<number>`COALESCE(SUM(CASE WHEN b.status = 'sent' THEN b.recipients ELSE 0 END), 0)`.as("sent"),
+      sql<number>`COALESCE(SUM(CASE WHEN b.status = 'failed' THEN b.recipients ELSE 0 END), 0)`.as("failed"),
+    ])
+    .where("s.coupon_id", "=", couponId)
+    .groupBy("s.id")
+    .orderBy("s.created_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, batches: Number(r.batches), sent: Number(r.sent), failed: Number(r.failed) }));
 }
 
 /**
@@ -84,20 +103,6 @@ export interface SendTotals {
   batches: number;
   sent: number;
   failed: number;
-}
-
-/** Totals summed from the batch rows (no counters to keep in step). */
-export async function findSendTotals(db: Kysely<Database>, sendId: string): Promise<SendTotals> {
-  const row = await db
-    .selectFrom("coupon_send_batches")
-    .select((eb) => [
-      eb.fn.countAll<number>().as("batches"),
-      sql<number>`COALESCE(SUM(CASE WHEN status = 'sent' THEN recipients ELSE 0 END), 0)`.as("sent"),
-      sql<number>`COALESCE(SUM(CASE WHEN status = 'failed' THEN recipients ELSE 0 END), 0)`.as("failed"),
-    ])
-    .where("send_id", "=", sendId)
-    .executeTakeFirstOrThrow();
-  return { batches: Number(row.batches), sent: Number(row.sent), failed: Number(row.failed) };
 }
 
 export async function finishCouponSend(db: Kysely<Database>, sendId: string, now: number): Promise<void> {

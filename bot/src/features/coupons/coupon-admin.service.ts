@@ -1,10 +1,9 @@
 import type { CouponRow, CouponWithStats, NewCouponRow } from "@enishi/db";
 import {
   findCoupon,
-  findCouponSends,
+  findCouponSendsWithTotals,
   findCouponsWithStats,
   findSegment,
-  findSendTotals,
   findTagById,
   insertCoupon,
   updateCoupon,
@@ -116,14 +115,14 @@ export async function getAdminCoupon(deps: Deps, id: string): Promise<AdminCoupo
 }
 
 export async function listCouponSends(deps: Deps, couponId: string) {
-  const sends = await findCouponSends(deps.db, couponId);
-  return Promise.all(
-    sends.map(async (s) => ({
-      id: s.id,
-      status: s.status,
-      createdAt: s.created_at,
-      finishedAt: s.finished_at,
-      ...(await findSendTotals(deps.db, s.id)),
-    })),
-  );
+  const sends = await findCouponSendsWithTotals(deps.db, couponId);
+  return sends.map((s) => ({
+    id: s.id,
+    status: s.status,
+    createdAt: s.created_at,
+    finishedAt: s.finished_at,
+    batches: s.batches,
+    sent: s.sent,
+    failed: s.failed,
+  }));
 }
