@@ -193,3 +193,37 @@ INSERT OR IGNORE INTO segments (id, name, description, filter, created_by, creat
 INSERT OR IGNORE INTO scenarios (id, name, description, status, trigger_type, trigger, steps, exit_on, quiet_hours, allow_reentry, template_id, created_by, created_at, updated_at) VALUES
   ('scn-demo-nurture', '新しい友だちの育成 / New-friend nurturing', 'Day 5 how-to, day 7 reviews, day 10 a time-limited coupon; ends on purchase.', 'active', 'follow', '{"type":"follow"}', '[{"id":"day5-howto","name":"5日目 使い方","delay":{"type":"dayAt","day":5,"time":"10:00"},"condition":null,"actions":[{"type":"message","messages":[{"type":"text","text":"{name}さん、こんにちは！\n当店の上手な使い方をご紹介します。メニューの「会員証」を店頭で見せるとポイントが貯まります。\n\nHello {name}! A quick how-to: show the member card from the menu at the counter to collect points."}]}]},{"id":"day7-reviews","name":"7日目 お客様の声","delay":{"type":"dayAt","day":7,"time":"10:00"},"condition":null,"actions":[{"type":"message","messages":[{"type":"text","text":"お客様の声をご紹介します。「スタッフの方が丁寧で、また来たくなりました」（30代・女性）\n\nWhat our customers say: “The staff were so kind, I can''t wait to come back.”"}]}]},{"id":"day10-coupon","name":"10日目 期間限定クーポン","delay":{"type":"dayAt","day":10,"time":"10:00"},"condition":{"tag":"購入済み","is":"absent","otherwise":{"type":"stop"}},"actions":[{"type":"grantCoupon","couponId":"cpn-welcome"},{"type":"message","messages":[{"type":"text","text":"{name}さんへ、期間限定のクーポンをお届けします。ぜひご来店ください！\n\nA time-limited coupon for you, {name}. We hope to see you soon!"},{"type":"coupon","couponId":"cpn-welcome"}]}]}]', '{"tags":["購入済み"],"unfollow":true,"purchase":true}', '{"start":"21:00","end":"09:00"}', 0, 'new-friend-nurture', 'U00000000000000000000000000000a01', 1790816400000, 1790816400000),
   ('scn-demo-winback', '解約後のフォロー / After cancellation', 'Day 1 thanks and how to restart; day 14 a cheaper plan if the reason was price; day 30 a 24-hour comeback offer.', 'draft', 'cancellation', '{"type":"cancellation"}', '[{"id":"day1-thanks","name":"翌日 お礼と再開方法","delay":{"type":"dayAt","day":1,"time":"10:00"},"condition":null,"actions":[{"type":"message","messages":[{"type":"text","text":"{name}さん、これまでのご利用ありがとうございました。\nまたいつでも再開できます。会員証の画面から「再開する」を選ぶだけです。\n\nThank you for being with us, {name}. You can restart any time from your member card."}]}]},{"id":"day14-price","name":"14日目 価格が理由の方へ","delay":{"type":"dayAt","day":14,"time":"10:00"},"condition":{"tag":"解約理由:価格","is":"present","otherwise":{"type":"skip"}},"actions":[{"type":"message","messages":[{"type":"text","text":"お手頃なライトプランができました。月々の負担を抑えて再開できます。\n\nWe now have a lighter, cheaper plan if you''d like to come back."}]}]},{"id":"day30-comeback","name":"30日目 24時間限定カムバック特典","delay":{"type":"dayAt","day":30,"time":"10:00"},"condition":{"tag":"解約理由:引っ越し","is":"absent","otherwise":{"type":"stop"}},"actions":[{"type":"message","messages":[{"type":"text","text":"【24時間限定】{name}さんだけのカムバック特典です。明日の10時まで有効です。\n\n24 hours only: a comeback offer just for you, valid until 10:00 tomorrow."}]}]}]', '{"tags":["再開"],"unfollow":true,"purchase":true}', '{"start":"21:00","end":"09:00"}', 1, 'cancellation-win-back', 'U00000000000000000000000000000a01', 1790816400000, 1790816400000);
+
+-- KPI dashboard (decision 022): the follow log for the friends above, and five former friends who
+-- followed in October and blocked in November — so /admin/kpis shows follows, blocks, a block rate and
+-- which message preceded each block. They are blocked: no audience, broadcast or simulator sees them.
+INSERT OR IGNORE INTO friends
+  (line_user_id, display_name, picture_url, status_message, language, status, followed_at, unfollowed_at, last_active_at, created_at, updated_at) VALUES
+  ('U00000000000000000000000000000b01', '元友だち1', NULL, NULL, 'ja', 'blocked', 1791334800000, 1793588400000, 1791334800000, 1791334800000, 1793588400000),
+  ('U00000000000000000000000000000b02', '元友だち2', NULL, NULL, 'ja', 'blocked', 1791680400000, 1794034800000, 1791680400000, 1791680400000, 1794034800000),
+  ('U00000000000000000000000000000b03', '元友だち3', NULL, NULL, 'ja', 'blocked', 1792026000000, 1794290400000, 1792026000000, 1792026000000, 1794290400000),
+  ('U00000000000000000000000000000b04', '元友だち4', NULL, NULL, 'ja', 'blocked', 1792371600000, 1794639600000, 1792371600000, 1792371600000, 1794639600000),
+  ('U00000000000000000000000000000b05', '元友だち5', NULL, NULL, 'ja', 'blocked', 1792717200000, 1795165200000, 1792717200000, 1792717200000, 1795165200000);
+
+INSERT OR IGNORE INTO friend_events (line_user_id, type, at) VALUES
+  ('U00000000000000000000000000000c01', 'follow', 1790816400000),
+  ('U00000000000000000000000000000c02', 'follow', 1790816400000),
+  ('U00000000000000000000000000000c03', 'follow', 1793491200000),
+  ('U00000000000000000000000000000b01', 'follow', 1791334800000),
+  ('U00000000000000000000000000000b01', 'unfollow', 1793588400000),
+  ('U00000000000000000000000000000b02', 'follow', 1791680400000),
+  ('U00000000000000000000000000000b02', 'unfollow', 1794034800000),
+  ('U00000000000000000000000000000b03', 'follow', 1792026000000),
+  ('U00000000000000000000000000000b03', 'unfollow', 1794290400000),
+  ('U00000000000000000000000000000b04', 'follow', 1792371600000),
+  ('U00000000000000000000000000000b04', 'unfollow', 1794639600000),
+  ('U00000000000000000000000000000b05', 'follow', 1792717200000),
+  ('U00000000000000000000000000000b05', 'unfollow', 1795165200000);
+
+-- What they heard last: the welcome (bot) for most, a staff reply for one.
+INSERT OR IGNORE INTO messages
+  (line_user_id, direction, sender, kind, text, payload, line_message_id, webhook_event_id, delivery, method, retry_key, line_request_id, error, staff_user_id, outbound_key, created_at, sent_at) VALUES
+  ('U00000000000000000000000000000b01', 'out', 'bot', 'text', '友だち追加ありがとうございます！', '{"type":"text","text":"友だち追加ありがとうございます！"}', NULL, NULL, 'sent', 'reply', NULL, NULL, NULL, NULL, 'seed:b01:1', 1791334800000, 1791334800000),
+  ('U00000000000000000000000000000b02', 'out', 'bot', 'text', '友だち追加ありがとうございます！', '{"type":"text","text":"友だち追加ありがとうございます！"}', NULL, NULL, 'sent', 'reply', NULL, NULL, NULL, NULL, 'seed:b02:1', 1791680400000, 1791680400000),
+  ('U00000000000000000000000000000b03', 'out', 'staff', 'text', 'お問い合わせありがとうございました。', '{"type":"text","text":"お問い合わせありがとうございました。"}', NULL, NULL, 'sent', 'push', NULL, NULL, NULL, 'U00000000000000000000000000000501', 'seed:b03:1', 1794200400000, 1794200400000),
+  ('U00000000000000000000000000000b04', 'out', 'bot', 'text', '友だち追加ありがとうございます！', '{"type":"text","text":"友だち追加ありがとうございます！"}', NULL, NULL, 'sent', 'reply', NULL, NULL, NULL, NULL, 'seed:b04:1', 1792371600000, 1792371600000);

@@ -19,6 +19,13 @@ export const ADMIN_GROUPS: Record<AdminGroup, { ja: string; en: string }> = {
 /** Every admin area, in the order the sub-navigation shows them. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   {
+    href: "/admin/kpis",
+    ja: "KPI",
+    en: "KPIs",
+    group: "customers",
+    about: { ja: "友だち・ブロック率・各種利用率のグラフとCSV", en: "Friends, block rate and other rates as charts, with CSV" },
+  },
+  {
     href: "/admin/tags",
     ja: "タグ",
     en: "Tags",

@@ -40,6 +40,7 @@ const BroadcastDetailPage = lazy(() => import("../features/broadcasts/broadcast-
 const ScenarioListPage = lazy(() => import("../features/scenarios/scenario-list-page.tsx"));
 const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-editor-page.tsx"));
 const AdminLinksRoute = lazy(() => import("./routes/admin-links.tsx"));
+const KpisPage = lazy(() => import("../features/kpis/kpis-page.tsx"));
 const PersonalDataPage = lazy(() => import("../features/personal-data/personal-data-page.tsx"));
 
 export function AppRouter() {
@@ -141,6 +142,11 @@ export function AppRouter() {
         <Route path="/admin/links">
           <RequireRole needs="admin">
             <AdminLinksRoute />
+          </RequireRole>
+        </Route>
+        <Route path="/admin/kpis">
+          <RequireRole needs="admin">
+            <KpisPage />
           </RequireRole>
         </Route>
         <Route path="/admin/segments">
