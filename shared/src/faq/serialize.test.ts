@@ -211,6 +211,15 @@ describe("a large serialized index (checksum on a sample of words)", () => {
   it("round-trips with the same decisions", () => {
     expect(decisions(roundTrip(index), messages)).toEqual(expected);
   });
+
+  it("keeps postings walks within the postings when an offset is damaged (offsets are not checked one by one)", () => {
+    const damaged = roundTrip(index);
+    const id = damaged.termIds.get("c:price") as number;
+    expect(id).toBeDefined();
+    damaged.phrasingPostings.start[id + 1] = 0x7fffffff;
+    damaged.entryPostings.start[id + 1] = 0x7fffffff;
+    expect(decide(damaged, "料金はいくらですか").trace.candidates.length).toBeGreaterThan(0);
+  });
 });
 
 describe.skipIf(!salonPresent)(salonTitle("serialized salon index"), () => {
