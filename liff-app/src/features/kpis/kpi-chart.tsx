@@ -8,7 +8,9 @@ export interface ChartSeries {
 /**
  * A line or bar chart drawn by Chartist (loaded on first use, as on the survey results screen). The chart
  * is hidden from screen readers: `summary` says what it shows, and the daily table below carries every
- * number (decision 022).
+ * number (decision 022). Daily counts are bars (side by side, or `stacked` when the series are parts of
+ * one whole); lines join the days straight — a smoothed curve would draw values no day had. A period with
+ * nothing to draw says so instead of showing empty axes.
  */
 export function KpiChart({
   kind,
@@ -16,20 +18,27 @@ export function KpiChart({
   series,
   summary,
   percent = false,
+  stacked = false,
+  alert = false,
 }: {
   kind: "line" | "bar";
   labels: string[];
   series: ChartSeries[];
   summary: string;
   percent?: boolean;
+  stacked?: boolean;
+  /** a figure that is bad when high (block rate): its one series in red, not green */
+  alert?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const key = JSON.stringify([kind, labels, series, percent]);
+  const key = JSON.stringify([kind, labels, series, percent, stacked]);
+  const empty = series.every((s) => s.values.every((v) => !v));
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the data (key) changes
   useEffect(() => {
     let chart: { detach: () => void } | undefined;
     let cancelled = false;
+    if (empty) return;
     Promise.all([import("chartist"), import("chartist/dist/index.css")])
       .then(([chartist]) => {
         if (cancelled || !host.current) return;
@@ -48,9 +57,10 @@ export function KpiChart({
                 height: "200px",
                 low: 0,
                 showPoint: labels.length <= 31,
+                lineSmooth: false,
                 fullWidth: true,
               })
-            : new chartist.BarChart(host.current, data, { axisX, axisY, height: "200px", low: 0, stackBars: true });
+            : new chartist.BarChart(host.current, data, { axisX, axisY, height: "200px", low: 0, stackBars: stacked });
       })
       .catch(() => setFailed(true));
     return () => {
@@ -59,8 +69,12 @@ export function KpiChart({
     };
   }, [key]);
   return (
-    <figure className="kpi-chart">
-      {failed ? null : <div ref={host} className="kpi-chart__plot" aria-hidden="true" />}
+    <figure className={alert ? "kpi-chart kpi-chart--alert" : "kpi-chart"}>
+      {empty ? (
+        <p className="kpi-chart__empty">この期間のデータはありません / Nothing in this period</p>
+      ) : failed ? null : (
+        <div ref={host} className="kpi-chart__plot" aria-hidden="true" />
+      )}
       <figcaption className="kpi-chart__summary">{summary}</figcaption>
       {series.length > 1 ? (
         <ul className="kpi-chart__legend" aria-hidden="true">

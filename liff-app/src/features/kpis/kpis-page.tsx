@@ -174,7 +174,7 @@ function Dashboard({ report }: { report: KpiReport }) {
           <Bi ja="友だちの増減" en="Follows and blocks" />
         </h2>
         <KpiChart
-          kind="line"
+          kind="bar"
           labels={labels}
           series={[
             { name: "新規友だち / Follows", values: report.days.map((d) => d.follows) },
@@ -185,6 +185,7 @@ function Dashboard({ report }: { report: KpiReport }) {
         <KpiChart
           kind="line"
           percent
+          alert
           labels={labels}
           series={[{ name: "ブロック率 / Block rate", values: report.days.map((d) => d.blockRate) }]}
           summary={`日別ブロック率（その日のブロック ÷ その日の開始時の友だち数）。期間全体 ${pct(f.blockRate)}。Daily block rate: blocks ÷ friends at the day's start; period ${pct(f.blockRate)}.`}
@@ -333,6 +334,7 @@ function Dashboard({ report }: { report: KpiReport }) {
           <Bi ja="ボット対応" en="Bot" />
         </h2>
         <KpiChart
+          stacked
           kind="bar"
           labels={labels}
           series={[
