@@ -55,6 +55,25 @@ describe("rich menus", () => {
     await sandbox("/__sandbox/faults", { method: "DELETE" });
   });
 
+  it("finds a friend by display name, LINE user ID or the member number they hold", async () => {
+    const userId = await followedFriend("会員番号検索さん");
+    const other = await followedFriend("別の人");
+    const number = `M${Date.now().toString(36).toUpperCase()}`;
+    await testEnv.DB.prepare(
+      "INSERT INTO members (id, member_number, name, line_user_id, created_at, updated_at) VALUES (?, ?, '検索 太郎', ?, 0, 0)",
+    )
+      .bind(crypto.randomUUID(), number, userId)
+      .run();
+    const found = async (q: string) =>
+      (await api<{ friends: { userId: string }[] }>("GET", `/api/admin/rich-menus/friends?q=${encodeURIComponent(q)}`)).json.friends.map(
+        (f) => f.userId,
+      );
+    expect(await found(number)).toEqual([userId]);
+    expect(await found("会員番号検索")).toEqual([userId]);
+    expect(await found(other)).toEqual([other]);
+    expect(await found(`${number}X`)).toEqual([]);
+  });
+
   it("publishes a menu to LINE: creates it, uploads the image, points its tab alias and keeps LINE's id", async () => {
     const { id, lineId } = await publishedMenu("公開テスト", "tab-publish");
     const onLine = await sandbox<SandboxMenus>("/__sandbox/richmenus");

@@ -56,7 +56,14 @@ export async function searchFriends(deps: Deps, query: string) {
   let select = deps.db.selectFrom("friends").select(["line_user_id", "display_name", "status"]).orderBy("last_active_at", "desc").limit(20);
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where((eb) => eb.or([sql<boolean>`display_name LIKE ${pattern} ESCAPE '\\'`, eb("line_user_id", "=", q)]));
+    // A member number finds the friend who holds that membership (linked, or LINE-only).
+    const holder = deps.db
+      .selectFrom("members")
+      .select((eb) => eb.fn.coalesce("line_user_id", "line_only_user_id").as("holder"))
+      .where("member_number", "=", q);
+    select = select.where((eb) =>
+      eb.or([sql<boolean>`display_name LIKE ${pattern} ESCAPE '\\'`, eb("line_user_id", "=", q), eb("line_user_id", "in", holder)]),
+    );
   }
   const rows = await select.execute();
   return rows.map((r) => ({ userId: r.line_user_id, displayName: r.display_name, status: r.status }));

@@ -140,7 +140,7 @@ export default function PersonalDataPage() {
           />
         </p>
       ) : null}
-      <Field ja="友だちを探す（表示名または LINE ユーザー ID）" en="Find a friend (display name or LINE user ID)">
+      <Field ja="友だちを探す（表示名・会員番号・LINE ユーザー ID）" en="Find a friend (display name, member number or LINE user ID)">
         {(props) => <input {...props} type="search" value={q} onChange={(e) => setQ(e.target.value)} />}
       </Field>
       <QueryStates query={search} empty={{ when: (data) => data.friends.length === 0, ja: "見つかりません。", en: "No friend found." }}>
