@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createCoupon } from "./coupons.fixtures.ts";
 import { botTexts, callAsAdmin, chatOf, expectJson, newUserId, registerAdmin, runCron, sandbox, testEnv, waitFor } from "./helpers.ts";
 
 const MINUTE = 60_000;
@@ -147,26 +148,12 @@ describe("broadcasts", () => {
   it("sends a personalised broadcast as one push per recipient with their own name (and the coupon card), once each under 5xx", async () => {
     const { tagId, prefix, realIds } = await audience(0, [{ name: "花子" }, { name: "太郎" }, { name: "次郎" }]);
     const segmentId = await segmentOf(tagId);
-    const coupon = await expectJson<{ id: string }>(
-      await admin("/api/admin/coupons", {
-        body: {
-          title: "お名前入り配信クーポン",
-          imageUrl: null,
-          terms: "",
-          discount: { kind: "yen", value: 300 },
-          startsAt: Date.now() - MINUTE,
-          endsAt: Date.now() + 30 * 24 * 60 * MINUTE,
-          validDays: 14,
-          audience: { kind: "everyone" },
-          perUserLimit: 1,
-          totalLimit: null,
-          lottery: null,
-          redeemTag: null,
-          status: "active",
-        },
-      }),
-      201,
-    );
+    const couponId = await createCoupon({
+      title: "お名前入り配信クーポン",
+      terms: "",
+      discount: { kind: "yen", value: 300 },
+      validDays: 14,
+    });
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "5xx", times: 2 } });
     await sandbox("/__sandbox/faults", { body: { endpoint: "push", mode: "5xx-after-accept", times: 1 } });
     const created = await expectJson<Broadcast>(
@@ -176,7 +163,7 @@ describe("broadcasts", () => {
           audience: { type: "segment", segmentId },
           messages: [
             { type: "text", text: "{name}さん、いつもありがとうございます" },
-            { type: "coupon", couponId: coupon.id },
+            { type: "coupon", couponId },
           ],
           schedule: { type: "now" },
         },

@@ -1,5 +1,5 @@
-import type { CouponInput } from "@enishi/shared";
 import { describe, expect, it } from "vitest";
+import { couponInput, createCoupon } from "./coupons.fixtures.ts";
 import { callAs, callWorker, createLineUser, idTokenFor, registerAdmin, sandbox, testEnv } from "./helpers.ts";
 
 const DAY = 86_400_000;
@@ -10,32 +10,6 @@ async function staffMember(): Promise<string> {
   const staff = await createLineUser("店員");
   await testEnv.DB.prepare("INSERT INTO staff_roles (line_user_id, role, created_at) VALUES (?, 'staff', 0)").bind(staff).run();
   return staff;
-}
-
-function couponInput(overrides: Partial<CouponInput> = {}): CouponInput {
-  const now = Date.now();
-  return {
-    title: "ドリンク100円引き",
-    imageUrl: null,
-    terms: "お一人様1回限り",
-    discount: { kind: "yen", value: 100 },
-    startsAt: now - 60_000,
-    endsAt: now + 7 * DAY,
-    validDays: null,
-    audience: { kind: "everyone" },
-    perUserLimit: 1,
-    totalLimit: null,
-    lottery: null,
-    redeemTag: null,
-    status: "active",
-    ...overrides,
-  };
-}
-
-async function createCoupon(overrides: Partial<CouponInput> = {}): Promise<string> {
-  const response = await as(await registerAdmin(), "/api/admin/coupons", { body: couponInput(overrides) });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
 }
 
 interface Issued {

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { IDENTITY_COLUMN_PATTERN, PERSONAL_DATA_COLUMNS } from "../../db/src/personal-data/personal-data.columns.ts";
 import { adjust, adminHeaders, call, newCustomer, newStaff, openCard } from "./card.fixtures.ts";
+import { createCoupon } from "./coupons.fixtures.ts";
 import { ADMIN_ID, callWorker, makeEvent, newUserId, postWebhook, sandbox, testEnv, waitFor, waitForBotMessages } from "./helpers.ts";
 import { menuShownTo, publishedMenu, savePolicy, tagIdOf, tagRule } from "./rich-menus.fixtures.ts";
 
@@ -107,28 +108,10 @@ let fixtures: {
 
 beforeAll(async () => {
   const now = Date.now();
-  const headers = await adminHeaders();
-  const coupon = await call<{ id: string }>("/api/admin/coupons", headers, {
-    body: {
-      title: "個人データテスト",
-      imageUrl: null,
-      terms: "",
-      discount: { kind: "yen", value: 100 },
-      startsAt: now - 60_000,
-      endsAt: now + 30 * DAY,
-      validDays: null,
-      audience: { kind: "everyone" },
-      perUserLimit: 1,
-      totalLimit: null,
-      lottery: null,
-      redeemTag: null,
-      status: "active",
-    },
-  });
-  expect(coupon.status).toBe(201);
+  const couponId = await createCoupon({ title: "個人データテスト", terms: "", endsAt: now + 30 * DAY });
   const suffix = crypto.randomUUID().slice(0, 8);
   fixtures = {
-    couponId: coupon.body.id,
+    couponId,
     surveyId: `pd-survey-${suffix}`,
     linkId: `pd-link-${suffix}`,
     scenarioId: `pd-scenario-${suffix}`,

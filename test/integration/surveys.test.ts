@@ -1,29 +1,18 @@
 import type { SurveyInput } from "@enishi/shared";
 import { describe, expect, it } from "vitest";
+import { createCoupon } from "./coupons.fixtures.ts";
 import { callAs, createLineUser, registerAdmin, testEnv } from "./helpers.ts";
 
 const as = callAs;
 
-async function rewardCoupon(): Promise<string> {
-  const response = await as(await registerAdmin(), "/api/admin/coupons", {
-    body: {
-      title: "回答お礼 ドリンク無料",
-      imageUrl: null,
-      terms: "",
-      discount: { kind: "percent", value: 100 },
-      startsAt: Date.now() - 60_000,
-      endsAt: Date.now() + 30 * 86_400_000,
-      validDays: 14,
-      audience: { kind: "everyone" },
-      perUserLimit: 1,
-      totalLimit: null,
-      lottery: null,
-      redeemTag: null,
-      status: "active",
-    },
+function rewardCoupon(): Promise<string> {
+  return createCoupon({
+    title: "回答お礼 ドリンク無料",
+    terms: "",
+    discount: { kind: "percent", value: 100 },
+    endsAt: Date.now() + 30 * 86_400_000,
+    validDays: 14,
   });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
 }
 
 /** Visit → (if "store") which store → rating; NPS and a comment for everyone. */
