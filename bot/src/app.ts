@@ -22,6 +22,8 @@ import { kpiRoutes } from "./features/kpis/kpis.routes.ts";
 import { linkAdminRoutes, redirectRoutes } from "./features/links/links.routes.ts";
 import { meRoutes } from "./features/me/me.routes.ts";
 import { cardRoutes } from "./features/members/card.routes.ts";
+import { memberCsvRoutes } from "./features/members/member-csv.routes.ts";
+import { orderRoutes } from "./features/orders/orders.routes.ts";
 import { personalDataRoutes } from "./features/personal-data/personal-data.routes.ts";
 import { pointAdminRoutes, staffStoreRoutes } from "./features/points/points.admin.routes.ts";
 import { rankAdminRoutes } from "./features/ranks/ranks.routes.ts";
@@ -75,6 +77,7 @@ const api = new Hono<AppEnv>()
   .route("/account-link", accountLinkRoutes)
   // The shop's own servers (signed with SHOP_API_SECRET, not an ID token): decision 014.
   .route("/shop", shopApiRoutes)
+  .route("/shop/orders", orderRoutes)
   .route("/coupons", couponRoutes)
   .route("/surveys", surveyRoutes)
   .route("/card", cardRoutes)
@@ -108,7 +111,8 @@ const api = new Hono<AppEnv>()
   .route("/admin/scenarios", scenarioRoutes)
   .route("/admin/events", scenarioEventRoutes)
   .route("/admin/links", linkAdminRoutes)
-  .route("/admin/kpis", kpiRoutes);
+  .route("/admin/kpis", kpiRoutes)
+  .route("/admin/members", memberCsvRoutes);
 
 function errorBody(code: ErrorBody["error"]["code"], message: string, requestIdValue: string, details?: unknown): ErrorBody {
   return { error: { code, message, requestId: requestIdValue, ...(details === undefined ? {} : { details }) } };

@@ -27,6 +27,7 @@ export * from "./kpis/kpis.repository.ts";
 export type * from "./kpis/kpis.table.ts";
 export * from "./links/links.repository.ts";
 export type * from "./links/links.table.ts";
+export * from "./members/member-csv.repository.ts";
 export * from "./members/members.repository.ts";
 export type * from "./members/members.table.ts";
 export * from "./messages/messages.repository.ts";

@@ -66,8 +66,14 @@ function withinRange(from: string, params: SqlValue[], column: string, range: Ti
  */
 const MEMBERSHIPS =
   "SELECT id FROM members WHERE line_user_id = f.line_user_id UNION ALL SELECT id FROM members WHERE line_only_user_id = f.line_user_id";
-/** A purchase is a ledger row that records a purchase amount (points for a purchase or an order). */
-const PURCHASE = "pl.purchase_amount IS NOT NULL";
+/**
+ * A purchase is a ledger row that records a purchase amount (points for a purchase or an order), unless it
+ * was refunded: a refund is the entry keyed `<the purchase's key>:refund` (POST /api/shop/orders/:id/refund,
+ * decision 024), found by the ledger's UNIQUE key index.
+ */
+export const PURCHASE_ROW_SQL =
+  "pl.purchase_amount IS NOT NULL AND NOT EXISTS (SELECT 1 FROM point_ledger rf WHERE rf.idempotency_key = pl.idempotency_key || ':refund')";
+const PURCHASE = PURCHASE_ROW_SQL;
 
 const ATTRIBUTE_COLUMNS = { language: "f.language", displayName: "f.display_name" } as const;
 

@@ -28,6 +28,13 @@ export interface LedgerRequest {
   purchaseAmount?: number | null;
   storeId?: string | null;
   staffUserId?: string | null;
+  /** When it happened, if not now (an order reported later): its expiry and the RFM windows count from it. */
+  at?: number;
+  /**
+   * A debit that may take the balance below zero: reversing points already spent (a refunded order). Other
+   * debits only happen while the balance covers them.
+   */
+  overdraw?: boolean;
   /** Recorded in the same D1 batch, only when the entry is new. */
   audit?: Omit<AuditEntry, "at" | "subjectRef">;
 }
@@ -40,7 +47,8 @@ export interface LedgerOutcome {
 
 export async function recordLedgerEntry(deps: Deps, request: LedgerRequest): Promise<LedgerOutcome> {
   if (!Number.isSafeInteger(request.points) || request.points === 0) throw new RangeError("points must be a non-zero integer");
-  const at = Date.now();
+  const now = Date.now();
+  const at = request.at ?? now;
   const row = {
     member_id: request.memberId,
     kind: request.kind,
@@ -58,6 +66,9 @@ export async function recordLedgerEntry(deps: Deps, request: LedgerRequest): Pro
   if (request.points > 0) {
     const settings = await findPointSettings(deps.db);
     insert = insertCreditQuery(deps.db, { ...row, expires_at: addMonths(at, settings.expiry_months), expiry_state: "pending" });
+  } else if (request.overdraw) {
+    // A plain insert (once per key), with no balance condition.
+    insert = insertCreditQuery(deps.db, { ...row, expires_at: null, expiry_state: null });
   } else {
     insert = insertDebitQuery(deps.db, { ...row, expires_at: null, expiry_state: null });
   }
@@ -67,7 +78,7 @@ export async function recordLedgerEntry(deps: Deps, request: LedgerRequest): Pro
   const justWritten = deps.db.selectNoFrom(sql<number>`1`.as("one")).where(sql<boolean>`changes() = 1`);
   const queries = [insert];
   if (request.audit) {
-    queries.push(auditQueryIf(deps, { ...request.audit, subjectRef: `ledger-key:${request.idempotencyKey}`, at }, justWritten));
+    queries.push(auditQueryIf(deps, { ...request.audit, subjectRef: `ledger-key:${request.idempotencyKey}`, at: now }, justWritten));
   }
   const [changes] = await runBatchChanges(deps, queries);
   const entry = await findLedgerByKey(deps.db, request.idempotencyKey);
