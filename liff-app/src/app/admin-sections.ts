@@ -47,6 +47,13 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     about: { ja: "還元率、店舗、会員ランク、ポイント調整", en: "Point rates, stores, ranks, adjustments" },
   },
   {
+    href: "/admin/member-data",
+    ja: "会員データ",
+    en: "Member data",
+    group: "customers",
+    about: { ja: "会員の CSV 書き出しと取り込み", en: "Export and import members as CSV" },
+  },
+  {
     href: "/admin/personal-data",
     ja: "個人データ",
     en: "Personal data",

@@ -42,6 +42,7 @@ const ScenarioEditorPage = lazy(() => import("../features/scenarios/scenario-edi
 const AdminLinksRoute = lazy(() => import("./routes/admin-links.tsx"));
 const KpisPage = lazy(() => import("../features/kpis/kpis-page.tsx"));
 const PersonalDataPage = lazy(() => import("../features/personal-data/personal-data-page.tsx"));
+const MemberDataPage = lazy(() => import("../features/member-data/member-data-page.tsx"));
 
 export function AppRouter() {
   const [location] = useLocation();
@@ -189,6 +190,11 @@ export function AppRouter() {
               <ScenarioEditorPage key={p.scenarioId} scenarioId={p.scenarioId === "new" ? null : p.scenarioId} />
             </RequireRole>
           )}
+        </Route>
+        <Route path="/admin/member-data">
+          <RequireRole needs="admin">
+            <MemberDataPage />
+          </RequireRole>
         </Route>
         <Route path="/admin/personal-data">
           <RequireRole needs="admin">

@@ -205,7 +205,7 @@ export function readMemberCsv(text: string, options: { storeIds: ReadonlySet<str
     if (phoneLast4 !== null && !/^\d{4}$/.test(phoneLast4)) {
       fail(
         "phone_last4",
-        `電話番号下4桁「${rawPhone}」は数字4つにしてください（Excel は先頭の 0 を消すことがあります）/ phone_last4 "${rawPhone}": exactly 4 digits (Excel may drop a leading 0)`,
+        `電話番号下4桁「${rawPhone}」は数字4つにしてください（Excel は先頭の 0 を消すことがあります） / phone_last4 "${rawPhone}": exactly 4 digits (Excel may drop a leading 0)`,
       );
     }
 
