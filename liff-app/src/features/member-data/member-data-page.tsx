@@ -21,7 +21,7 @@ function ExportPanel() {
   const [state, setState] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
   return (
     <section className="card md-panel" aria-labelledby="md-export">
-      <h2 id="md-export">
+      <h2 id="md-export" className="card__title">
         <Bi ja="書き出し" en="Export" />
       </h2>
       <p className="field__hint">
@@ -136,7 +136,7 @@ function ImportPanel() {
 
   return (
     <section className="card md-panel" aria-labelledby="md-import">
-      <h2 id="md-import">
+      <h2 id="md-import" className="card__title">
         <Bi ja="取り込み" en="Import" />
       </h2>
       <p className="field__hint">

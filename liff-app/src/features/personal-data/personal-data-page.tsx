@@ -31,7 +31,7 @@ function ExportPanel({ friend }: { friend: Friend }) {
   const exporter = useExportPersonalData();
   return (
     <section className="card" aria-labelledby="pd-export">
-      <h2 id="pd-export">
+      <h2 id="pd-export" className="card__title">
         <Bi ja="個人データを書き出す" en="Export personal data" />
       </h2>
       <p className="field__hint">
@@ -61,7 +61,7 @@ function ErasePanel({ friend, onErased }: { friend: Friend; onErased: (pseudonym
   const erase = useErasePersonalData();
   return (
     <section className="card" aria-labelledby="pd-erase">
-      <h2 id="pd-erase">
+      <h2 id="pd-erase" className="card__title">
         <Bi ja="個人データを削除" en="Erase personal data" />
       </h2>
       <div className="pd-warning" role="note">
