@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, newCustomer, newStaff } from "./card.fixtures.ts";
-import { callWorker, idTokenFor, waitFor } from "./helpers.ts";
+import { callWorker, idTokenFor, testEnv, waitFor } from "./helpers.ts";
 import { say, setUpShop, waitForState } from "./takeover.fixtures.ts";
 
 interface LiveEvent {
@@ -77,6 +77,35 @@ describe("live staff inbox", () => {
     expect(profile.body.friend.displayName).toBe("プロフィール");
     expect(profile.body.tags).toEqual([]);
     expect(profile.body.notes).toEqual([expect.objectContaining({ body: "マイボトル持参の常連さん", authorUserId: staff.userId })]);
+
+    // A member's latest purchases, newest first, a refunded one marked (decision 024's refund key).
+    const memberId = crypto.randomUUID();
+    await testEnv.DB.prepare(
+      "INSERT INTO members (id, member_number, name, line_user_id, created_at, updated_at) VALUES (?, ?, '購入 花子', ?, 0, 0)",
+    )
+      .bind(memberId, `P${Date.now().toString(36)}`, userId)
+      .run();
+    const purchase = (key: string, amount: number, at: number) =>
+      testEnv.DB.prepare(
+        "INSERT INTO point_ledger (member_id, kind, points, source, purchase_amount, idempotency_key, expires_at, expiry_state, created_at) VALUES (?, 'grant', ?, 'purchase', ?, ?, ?, 'pending', ?)",
+      )
+        .bind(memberId, amount / 100, amount, key, at + 365 * 86_400_000, at)
+        .run();
+    await purchase(`order:a-${memberId}`, 3_000, Date.now() - 2 * 86_400_000);
+    await purchase(`order:b-${memberId}`, 5_500, Date.now() - 86_400_000);
+    await testEnv.DB.prepare(
+      "INSERT INTO point_ledger (member_id, kind, points, source, idempotency_key, created_at) VALUES (?, 'adjust', -30, 'purchase', ?, ?)",
+    )
+      .bind(memberId, `order:a-${memberId}:refund`, Date.now())
+      .run();
+    const withPurchases = await call<{ member: { found: boolean; purchases: { amountYen: number; refunded: boolean }[] } }>(
+      `/api/staff/conversations/${userId}/profile`,
+      staff.headers,
+    );
+    expect(withPurchases.body.member.purchases).toEqual([
+      expect.objectContaining({ amountYen: 5_500, refunded: false }),
+      expect.objectContaining({ amountYen: 3_000, refunded: true }),
+    ]);
 
     const timeline = await call<{ messages: { id: number; direction: string; text: string }[] }>(
       `/api/staff/conversations/${userId}/messages`,

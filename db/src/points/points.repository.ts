@@ -42,6 +42,44 @@ export function findLedger(db: Kysely<Database>, memberId: string, limit: number
   return db.selectFrom("point_ledger").selectAll().where("member_id", "=", memberId).orderBy("id", "desc").limit(limit).execute();
 }
 
+export interface PurchaseRow {
+  purchase_amount: number;
+  points: number;
+  store_id: string | null;
+  store_name: string | null;
+  created_at: number;
+  /** a refund entry (`<key>:refund`, decision 024) took this purchase back */
+  refunded: number;
+}
+
+/** A member's latest purchases (the ledger's rows with an amount), newest first, each with its refund state. */
+export async function findRecentPurchases(db: Kysely<Database>, memberId: string, limit: number): Promise<PurchaseRow[]> {
+  const rows = await db
+    .selectFrom("point_ledger as pl")
+    .leftJoin("stores as s", "s.id", "pl.store_id")
+    .select((eb) => [
+      "pl.purchase_amount",
+      "pl.points",
+      "pl.store_id",
+      "s.name as store_name",
+      "pl.created_at",
+      eb
+        .exists(
+          eb
+            .selectFrom("point_ledger as rf")
+            .select("rf.id")
+            .whereRef("rf.idempotency_key", "=", sql<string>`pl.idempotency_key || ':refund'`),
+        )
+        .as("refunded"),
+    ])
+    .where("pl.member_id", "=", memberId)
+    .where("pl.purchase_amount", "is not", null)
+    .orderBy("pl.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, purchase_amount: Number(r.purchase_amount), refunded: Number(r.refunded) }));
+}
+
 export function findLedgerByKey(db: Kysely<Database>, idempotencyKey: string): Promise<LedgerRow | undefined> {
   return db.selectFrom("point_ledger").selectAll().where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
 }

@@ -6,6 +6,7 @@ import {
   findLineOnlyMembership,
   findLinkedMembership,
   findRanks,
+  findRecentPurchases,
 } from "@enishi/db";
 import { grantState } from "@enishi/shared";
 import type { Deps } from "../../deps.ts";
@@ -42,7 +43,11 @@ async function membershipOf(deps: Deps, userId: string) {
   const linked = await findLinkedMembership(deps.db, userId);
   const member = linked ?? (await findLineOnlyMembership(deps.db, userId));
   if (!member) return { found: false as const };
-  const [ranks, points] = await Promise.all([findRanks(deps.db), section("points", () => pointSummary(deps, member.id))]);
+  const [ranks, points, purchases] = await Promise.all([
+    findRanks(deps.db),
+    section("points", () => pointSummary(deps, member.id)),
+    section("purchases", () => findRecentPurchases(deps.db, member.id, 5)),
+  ]);
   const rank = ranks.find((r) => r.id === member.rank_id);
   return {
     found: true as const,
@@ -52,6 +57,15 @@ async function membershipOf(deps: Deps, userId: string) {
     storeId: member.store_id,
     rank: rank ? { id: rank.id, name: rank.name, nameEn: rank.name_en, color: rank.color } : null,
     points: points ? { balance: points.balance, expiring: points.expiring } : null,
+    /** the latest five, newest first (counter scans and shop orders alike) */
+    purchases:
+      purchases?.map((p) => ({
+        amountYen: p.purchase_amount,
+        points: p.points,
+        store: p.store_id ? { id: p.store_id, name: p.store_name } : null,
+        at: p.created_at,
+        refunded: p.refunded === 1,
+      })) ?? null,
   };
 }
 
@@ -66,7 +80,7 @@ async function couponsOf(deps: Deps, userId: string, now: number) {
   }));
 }
 
-/** The customer beside the chat (issue 4 §6): who they are, tags, membership, coupons, surveys, notes. */
+/** The customer beside the chat (issue 4 §6): who they are, tags, membership and purchases, coupons, surveys, notes. */
 export async function friendProfile(deps: Deps, userId: string, now = Date.now()) {
   const [friend, tags, member, coupons, surveys, notes] = await Promise.all([
     findFriend(deps.db, userId),

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { Bi } from "../../../components/bilingual.tsx";
 import { ErrorState, QueryStates } from "../../../components/states.tsx";
-import { formatDate, formatDateTime } from "../../../lib/format.ts";
+import { formatDate, formatDateTime, formatDay } from "../../../lib/format.ts";
 import { type FriendProfile, useAddNote, useDeleteNote, useProfile } from "../api/profile.ts";
 
 const COUPON_STATES: Record<string, [string, string]> = {
@@ -46,6 +46,24 @@ function Membership({ member }: { member: NonNullable<FriendProfile["member"]> }
       <dd>{member.rank ? `${member.rank.name} / ${member.rank.nameEn}` : "—"}</dd>
       <dt>ポイント / Points</dt>
       <dd>{member.points ? member.points.balance.toLocaleString() : "—"}</dd>
+      <dt>最近の購入 / Purchases</dt>
+      <dd>
+        {member.purchases === null ? (
+          <Unavailable />
+        ) : member.purchases.length === 0 ? (
+          "—"
+        ) : (
+          <ul className="profile__purchases" data-testid="profile-purchases">
+            {member.purchases.map((p) => (
+              <li key={`${p.at}-${p.amountYen}`}>
+                {formatDay(p.at)} ¥{p.amountYen.toLocaleString()}
+                {p.store?.name ? ` · ${p.store.name}` : ""}
+                {p.refunded ? <span className="badge"> 返品 / refunded</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
     </dl>
   );
 }
