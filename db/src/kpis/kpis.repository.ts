@@ -1,8 +1,9 @@
 import { DAY_MS, type KpiPeriod } from "@enishi/shared/kpis/days";
 import type { PrecededSource } from "@enishi/shared/kpis/report";
-import { type RfmCounts, rfmCountQuery } from "@enishi/shared/kpis/rfm";
+import type { RfmCounts } from "@enishi/shared/kpis/rfm";
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import type { Database } from "../database.ts";
+import { rfmThresholdQuery } from "./rfm.query.ts";
 
 // Every KPI is one aggregate statement over an indexed time range (migration 0013): rows come back per
 // day or per group, never per friend. `day` is the JST day index from the period's first midnight (JST has
@@ -50,15 +51,16 @@ export async function idLinksPerDay(db: Kysely<Database>, period: KpiPeriod): Pr
     .execute();
 }
 
-/** Following friends with a linked shop membership (members.line_user_id is the link, decision 014). */
+/**
+ * Following friends with a linked shop membership (members.line_user_id is the link, decision 014). From
+ * the members' side (CROSS JOIN fixes the order): the planner otherwise walked all following friends by
+ * the status index and probed members for each — 3 s over a million friends (test/bench/kpis.ts).
+ */
 export async function countLinkedFollowing(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom("members as m")
-    .innerJoin("friends as f", "f.line_user_id", "m.line_user_id")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("f.status", "=", "following")
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  const result = await sql<{ n: number }>`
+    SELECT COUNT(*) AS n FROM members m CROSS JOIN friends f
+    WHERE m.line_user_id IS NOT NULL AND f.line_user_id = m.line_user_id AND f.status = 'following'`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 export async function couponGrantsPerDay(
@@ -185,7 +187,10 @@ export interface PrecededRow {
  * the key `scn:<enrolment>:…`), and the newest broadcast batch that held the friend. Broadcasts are not in
  * the timeline (decision 017); a batch covers the user-ID range ending at its last recipient, so the one
  * batch that can hold a friend is found through (broadcast_id, last_recipient) and its JSON list checked.
- * Work is per block, through indexes — never per friend of the account.
+ * Work is per block, through indexes — never per friend of the account. CROSS JOIN fixes that order
+ * (block → broadcast → its one batch): left to the planner, SQLite scanned every batch and probed every
+ * block for each (24 s for 30 days over a million friends, test/bench/kpis.ts). `instr` skips the JSON
+ * parse of a batch whose text cannot hold the ID (LINE user IDs need no JSON escaping); json_each decides.
  */
 export async function precededBlocks(db: Kysely<Database>, period: KpiPeriod): Promise<PrecededRow[]> {
   const result = await sql<PrecededRow>`
@@ -200,15 +205,20 @@ export async function precededBlocks(db: Kysely<Database>, period: KpiPeriod): P
         WHERE mm.line_user_id = b.uid AND mm.direction = 'out' AND mm.delivery = 'sent' AND mm.created_at <= b.at
         ORDER BY mm.created_at DESC, mm.id DESC LIMIT 1)
     ),
+    holder AS (
+      SELECT b.uid, b.at, br.id AS broadcast_id,
+        (SELECT MIN(x.last_recipient) FROM broadcast_batches x WHERE x.broadcast_id = br.id AND x.last_recipient >= b.uid) AS last_recipient
+      FROM blocked b CROSS JOIN broadcasts br
+      WHERE br.started_at IS NOT NULL AND br.started_at <= b.at
+    ),
     bc AS (
-      SELECT b.uid, b.at, bb.broadcast_id, bb.completed_at,
-        ROW_NUMBER() OVER (PARTITION BY b.uid, b.at ORDER BY bb.completed_at DESC) AS rn
-      FROM blocked b
-      JOIN broadcasts br ON br.started_at IS NOT NULL AND br.started_at <= b.at
-      JOIN broadcast_batches bb ON bb.broadcast_id = br.id AND bb.last_recipient = (
-        SELECT MIN(x.last_recipient) FROM broadcast_batches x WHERE x.broadcast_id = br.id AND x.last_recipient >= b.uid)
-      WHERE bb.status = 'sent' AND bb.completed_at <= b.at
-        AND EXISTS (SELECT 1 FROM json_each(bb.recipients) j WHERE j.value = b.uid)
+      SELECT h.uid, h.at, bb.broadcast_id, bb.completed_at,
+        ROW_NUMBER() OVER (PARTITION BY h.uid, h.at ORDER BY bb.completed_at DESC) AS rn
+      FROM holder h CROSS JOIN broadcast_batches bb
+      WHERE bb.broadcast_id = h.broadcast_id AND bb.last_recipient = h.last_recipient
+        AND bb.status = 'sent' AND bb.completed_at <= h.at
+        AND instr(bb.recipients, '"' || h.uid || '"') > 0
+        AND EXISTS (SELECT 1 FROM json_each(bb.recipients) j WHERE j.value = h.uid)
     ),
     pick AS (
       SELECT
@@ -237,9 +247,12 @@ export async function precededBlocks(db: Kysely<Database>, period: KpiPeriod): P
   return result.rows;
 }
 
-/** The RFM thresholds over following friends (shared/src/kpis/rfm.ts, built on the segment compiler). */
+/**
+ * The RFM thresholds over following friends (shared/src/kpis/rfm.ts, the segments' purchase conditions),
+ * counted in one pass over the purchases rather than per following friend (rfm.query.ts).
+ */
 export async function rfmCounts(db: Kysely<Database>, now: number): Promise<RfmCounts> {
-  const query = rfmCountQuery({ now });
+  const query = rfmThresholdQuery(now);
   const result = await db.executeQuery<Record<string, number | null>>(CompiledQuery.raw(query.sql, query.params));
   const row = result.rows[0] ?? {};
   const n = (k: string) => Number(row[k] ?? 0);
