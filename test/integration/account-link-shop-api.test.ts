@@ -6,27 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { hasLinkedTag, insertMember, linkEvents, linkedUserOf } from "./account-link.fixtures.ts";
 import { callWorker, chatOf, createLineUser, makeEvent, postWebhook, testEnv, waitFor, waitForBotMessages } from "./helpers.ts";
-
-const SECRET = "integration-shop-api-secret-0123456789abcdef";
-const encoder = new TextEncoder();
-
-async function sign(secret: string, timestamp: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${body}`)));
-  return `v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
+import { type ShopCallOptions, shopPost } from "./shop-api.fixtures.ts";
 
 /** The shop's server calling us, signed as the README tells it to. */
-async function shopCall(body: unknown, options: { secret?: string; timestamp?: number; tamper?: (raw: string) => string } = {}) {
-  const raw = typeof body === "string" ? body : JSON.stringify(body);
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = await sign(options.secret ?? SECRET, timestamp, raw);
-  return callWorker("/api/shop/link-nonces", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-enishi-timestamp": timestamp, "x-enishi-signature": signature },
-    body: options.tamper ? options.tamper(raw) : raw,
-  });
-}
+const shopCall = (body: unknown, options?: ShopCallOptions) => shopPost("/api/shop/link-nonces", body, options);
 
 /** A link token as LINE issues it for this user (the sandbox's linkToken endpoint, called by the bot). */
 async function linkTokenFor(userId: string): Promise<string> {

@@ -2,50 +2,22 @@
  * Orders from the shop's POS or cart (decision 024): `POST /api/shop/orders` and
  * `POST /api/shop/orders/:orderId/refund`, signed with SHOP_API_SECRET like the link-nonces call.
  */
+import type { ShopOrderResult } from "@enishi/shared/orders/orders.schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adjust, type ErrorBody, ledgerRows, newCustomer, openCard, setRanks } from "./card.fixtures.ts";
-import { callAsAdmin, callWorker, expectJson, registerAdmin, testEnv } from "./helpers.ts";
+import { callAsAdmin, expectJson, registerAdmin, testEnv } from "./helpers.ts";
+import { type ShopCallOptions, shopPost } from "./shop-api.fixtures.ts";
 
-const SECRET = "integration-shop-api-secret-0123456789abcdef";
-const encoder = new TextEncoder();
-
-async function sign(secret: string, timestamp: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${body}`)));
-  return `v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
-
-interface OrderBody {
-  orderId: string;
-  memberNumber: string;
-  amountYen: number;
-  pointsAwarded: number;
-  pointsRefunded: number;
-  refunded: boolean;
-  created: boolean;
-  balance: number;
-  rank: { id: string; name: string } | null;
-}
+type OrderBody = ShopOrderResult;
 
 /** The POS calling us, signed as the README says. */
-async function shopPost(
-  path: string,
-  body: unknown,
-  options: { secret?: string; timestamp?: number; tamper?: (raw: string) => string; unsigned?: boolean } = {},
-) {
-  const raw = typeof body === "string" ? body : JSON.stringify(body);
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (!options.unsigned) {
-    headers["x-enishi-timestamp"] = timestamp;
-    headers["x-enishi-signature"] = await sign(options.secret ?? SECRET, timestamp, raw);
-  }
-  const response = await callWorker(path, { method: "POST", headers, body: options.tamper ? options.tamper(raw) : raw });
+async function post(path: string, body: unknown, options?: ShopCallOptions) {
+  const response = await shopPost(path, body, options);
   return { status: response.status, body: (await response.json()) as OrderBody & ErrorBody };
 }
 
-const order = (body: unknown, options?: Parameters<typeof shopPost>[2]) => shopPost("/api/shop/orders", body, options);
-const refund = (orderId: string, body: unknown = {}) => shopPost(`/api/shop/orders/${encodeURIComponent(orderId)}/refund`, body);
+const order = (body: unknown, options?: ShopCallOptions) => post("/api/shop/orders", body, options);
+const refund = (orderId: string, body: unknown = {}) => post(`/api/shop/orders/${encodeURIComponent(orderId)}/refund`, body);
 const newOrderId = () => `POS-${crypto.randomUUID()}`;
 
 async function storeWithRate(rateBp: number | null): Promise<string> {
