@@ -4,21 +4,12 @@
  */
 import { parseCsv } from "@enishi/shared/csv/parse";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { MemberImportSummary } from "../../bot/src/features/members/member-csv.service.ts";
 import { insertMember, newMemberNumber } from "./account-link.fixtures.ts";
 import { adjust, newCustomer, openCard } from "./card.fixtures.ts";
 import { ADMIN_ID, callWorker, createLineUser, expectJson, idTokenFor, registerAdmin, testEnv } from "./helpers.ts";
 
-interface Summary {
-  dryRun: boolean;
-  imported: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  columns: string[];
-  problems: { line: number; memberNumber: string | null; column: string | null; message: string }[];
-}
+type Summary = MemberImportSummary;
 
 async function asAdmin(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
