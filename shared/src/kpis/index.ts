@@ -1,4 +1,3 @@
-export * from "./csv.ts";
 export * from "./days.ts";
 export * from "./report.ts";
 export * from "./rfm.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, csvField, toCsv } from "./csv.ts";
+import { CSV_BOM, csvField, toCsv } from "../csv/write.ts";
 import { DAY_MS, dayIndex, daysOf, jstDayOf, jstDayStart, kpiPeriod, lastDays, periodProblem } from "./days.ts";
 
 describe("JST days", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CsvCell, toCsv } from "./csv.ts";
+import { type CsvCell, toCsv } from "../csv/write.ts";
 
 /** `GET /api/admin/kpis?from=&to=` (and `/kpis.csv`): JST calendar days, checked by periodProblem. */
 export const KpiQuerySchema = z.object({
